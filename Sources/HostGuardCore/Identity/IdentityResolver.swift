@@ -1,0 +1,127 @@
+/// Decides environment, role and cluster from config and live probe results, keeping every
+/// source it consulted as evidence.
+///
+/// Precedence, strongest first:
+/// - environment, cluster: `[host]` in a system file, then the first matching `[[inventory]]` rule.
+/// - role: a live probe that answered, then `[host].role`, then the inventory rule's role.
+/// Any error in the system config makes environment and role unknown (fail safe): the broken
+/// part may be exactly where "production" was written.
+public enum IdentityResolver {
+    public static func resolve(host: HostName, config: HostGuardConfig, probes: [ProbeResult] = []) -> HostIdentity {
+        var evidence: [Evidence] = []
+        evidence.append(Evidence(.hostname, source: "kernel", detail: "node name \"\(host.nodeName)\""))
+        if let fqdn = host.fqdn, fqdn != host.nodeName {
+            evidence.append(Evidence(.hostname, source: "etc-hosts", detail: "fully qualified name \"\(fqdn)\""))
+        }
+
+        if config.systemConfigIsBroken {
+            let firstError = config.diagnostics.first { $0.severity == .error && !config.userFiles.contains($0.file) }!
+            let detail = "config not trusted: \(firstError)"
+            evidence.append(Evidence(.config, source: "config", detail: detail))
+            evidence.append(Evidence(.environment, source: "config", detail: "unknown because the system config has errors", outcome: .tried))
+            return HostIdentity(
+                hostName: host, environment: nil,
+                role: .unknown(reason: "system config has errors"), cluster: nil, evidence: evidence)
+        }
+        if config.sources.isEmpty {
+            evidence.append(Evidence(.config, source: "config", detail: "no system config was read", outcome: .tried))
+        }
+
+        let inventoryMatch = matchInventory(host: host, rules: config.inventory, evidence: &evidence)
+        let environment = pick(
+            .environment, fromHost: config.host.environment,
+            fromInventory: inventoryMatch.flatMap { rule in rule.environment.map { ($0, rule) } },
+            evidence: &evidence)
+        let cluster = pick(
+            .cluster, fromHost: config.host.cluster,
+            fromInventory: inventoryMatch.flatMap { rule in rule.cluster.map { ($0, rule) } },
+            evidence: &evidence)
+        let role = resolveRole(config: config, inventoryMatch: inventoryMatch, probes: probes, evidence: &evidence)
+        return HostIdentity(hostName: host, environment: environment, role: role, cluster: cluster, evidence: evidence)
+    }
+
+    private static func matchInventory(host: HostName, rules: [InventoryRule], evidence: inout [Evidence]) -> InventoryRule? {
+        for rule in rules {
+            if let (name, glob) = rule.match(host) {
+                evidence.append(Evidence(
+                    .config, source: "inventory",
+                    detail: "\(rule.file): \(rule.key) hosts \"\(glob.pattern)\" matched \"\(name)\""))
+                return rule
+            }
+        }
+        if !rules.isEmpty {
+            evidence.append(Evidence(
+                .config, source: "inventory",
+                detail: "none of \(rules.count) inventory rule(s) matched \(host.matchableNames.map { "\"\($0)\"" }.joined(separator: " or "))",
+                outcome: .tried))
+        }
+        return nil
+    }
+
+    private static func pick(
+        _ field: Evidence.Field, fromHost: Sourced<String>?, fromInventory: (String, InventoryRule)?,
+        evidence: inout [Evidence]
+    ) -> String? {
+        if let fromHost {
+            evidence.append(Evidence(field, source: "config", detail: "\(fromHost.origin) = \"\(fromHost.value)\""))
+            if let (value, rule) = fromInventory {
+                evidence.append(Evidence(
+                    field, source: "inventory", detail: "\(rule.file): \(rule.key) says \"\(value)\"", outcome: .overridden))
+            }
+            return fromHost.value
+        }
+        if let (value, rule) = fromInventory {
+            evidence.append(Evidence(field, source: "inventory", detail: "\(rule.file): \(rule.key).\(field.rawValue) = \"\(value)\""))
+            return value
+        }
+        evidence.append(Evidence(field, source: "default", detail: "not set in [host] or any matching [[inventory]] rule", outcome: .tried))
+        return nil
+    }
+
+    private static func resolveRole(
+        config: HostGuardConfig, inventoryMatch: InventoryRule?, probes: [ProbeResult], evidence: inout [Evidence]
+    ) -> RoleReading {
+        var decided: RoleReading?
+        // Probes in config order; the first that answers decides. The ones after it still show.
+        for probe in probes {
+            let facts = probe.facts.isEmpty ? "" : " (" + probe.facts.joined(separator: "; ") + ")"
+            if let role = probe.role {
+                let outcome: Evidence.Outcome = decided == nil ? .decided : .overridden
+                evidence.append(Evidence(.role, source: "probe:\(probe.kind)", detail: "\(probe.subject): \(describe(role))\(facts)", outcome: outcome))
+                if decided == nil { decided = .known(role) }
+            } else {
+                let reason = probe.reason ?? "no answer"
+                evidence.append(Evidence(.role, source: "probe:\(probe.kind)", detail: "\(probe.subject): \(reason)\(facts)", outcome: .tried))
+            }
+        }
+        var staticLabels: [(String, String)] = []
+        if let label = config.host.role { staticLabels.append((label.value, "config: \(label.origin)")) }
+        if let rule = inventoryMatch, let label = rule.role {
+            staticLabels.append((label, "inventory: \(rule.file): \(rule.key).role"))
+        }
+        for (label, origin) in staticLabels {
+            let detail = "static label \"\(label)\" from \(origin)"
+            if decided == nil {
+                let source = "static"
+                let note = probes.isEmpty ? "" : " (no live probe answered)"
+                evidence.append(Evidence(.role, source: source, detail: detail + note))
+                decided = .known(Role(Role.kind(named: label)))
+            } else {
+                evidence.append(Evidence(.role, source: "static", detail: detail, outcome: .overridden))
+            }
+        }
+        if let decided { return decided }
+        if probes.isEmpty {
+            evidence.append(Evidence(.role, source: "default", detail: "no probe or role label configured", outcome: .tried))
+            return .notApplicable
+        }
+        let reasons = probes.map { "\($0.kind): \($0.reason ?? "no answer")" }.joined(separator: "; ")
+        return .unknown(reason: reasons)
+    }
+
+    static func describe(_ role: Role) -> String {
+        var text = role.name
+        if let running = role.running { text += running ? " (running)" : " (stopped)" }
+        return text
+    }
+}

@@ -1,0 +1,32 @@
+/// One run of prompt text in one style. Text is plain (already made inert); escaping for the
+/// shell happens only in `PromptRenderer`.
+public struct PromptPiece: Equatable, Sendable {
+    public var text: String
+    public var style: TextStyle?
+
+    public init(_ text: String, style: TextStyle? = nil) {
+        self.text = text
+        self.style = style
+    }
+}
+
+/// A short notice shown after the segment ("stale mounts: 2", "config error").
+public struct PromptNotice: Equatable, Sendable {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+}
+
+/// Everything a segment may look at. Segments never read the world themselves.
+public struct PromptContext: Sendable {
+    public var identity: HostIdentity
+    public var settings: PromptSettings
+    public var notices: [PromptNotice]
+    public var depth: ColorDepth
+
+    public init(identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth) {
+        self.identity = identity
+        self.settings = settings
+        self.notices = notices
+        self.depth = depth
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import HostGuardCore
+import HostGuardSystem
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show this host's name, environment, role and cluster, and where each came from."
+    )
+
+    @Flag(help: "Print one JSON object (hostname, environment, role, cluster, evidence).")
+    var json = false
+
+    @Flag(help: "List every source consulted for each value, including the ones that did not decide.")
+    var explain = false
+
+    func run() throws {
+        let (identity, config) = IdentityLoader.load()
+        var output = StandardOutput()
+        if json {
+            output.write(IdentityReport.json(identity, diagnostics: config.diagnostics).serialized(pretty: true) + "\n")
+        } else {
+            output.write(IdentityReport.text(identity, explain: explain))
+        }
+        output.flush()
+        if !json {
+            for diagnostic in config.diagnostics {
+                system_printError("\(diagnostic.severity.rawValue): \(TerminalText.visible(diagnostic.description))")
+            }
+        }
+        if config.systemConfigIsBroken { throw ExitCode(ExitCodes.couldNotCheck) }
+    }
+}

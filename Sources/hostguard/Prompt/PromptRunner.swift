@@ -1,0 +1,23 @@
+import Glibc
+import HostGuardCore
+import HostGuardSystem
+
+/// Prints the prompt segment. Never fails loudly: a prompt must always appear, so every
+/// problem becomes "unknown" or a notice inside the segment, and the exit status stays 0.
+enum PromptRunner {
+    static func run(_ request: FastPromptArguments) -> Int32 {
+        let (identity, config) = IdentityLoader.load()
+        var settings = config.prompt
+        if let color = request.color { settings.color = color }
+        let depth = ColorDepthDetector.depth(
+            setting: settings.color, noColor: system_getenv("NO_COLOR"),
+            term: system_getenv("TERM"), colorTerm: system_getenv("COLORTERM"))
+        var notices: [PromptNotice] = []
+        if config.systemConfigIsBroken { notices.append(PromptNotice("config error: run hostguard status")) }
+        let context = PromptContext(identity: identity, settings: settings, notices: notices, depth: depth)
+        var output = StandardOutput()
+        PromptRenderer.render(context, dialect: request.dialect, to: &output)
+        output.flush()
+        return 0
+    }
+}
