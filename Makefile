@@ -1,0 +1,58 @@
+# hostguard — build, install, test. Run as root on Debian (apt-get installs what is missing).
+PREFIX ?= /usr/local
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share/hostguard
+SWIFT ?= swift
+REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+RELEASE_FLAGS = -c release --static-swift-stdlib
+RELEASE_BIN = .build/release/hostguard
+
+.PHONY: all build-deps release install uninstall test test-deps embed-shell bench clean
+
+all: release
+
+# What building needs: readline's headers (GNU readline reads the typed host name).
+build-deps:
+	@if ! pkg-config --exists readline 2>/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libreadline-dev; \
+	fi
+
+release: build-deps
+	sed -i 's/static let revision = ".*"/static let revision = "$(REVISION)"/' Sources/hostguard/BuildInfo.swift
+	$(SWIFT) build $(RELEASE_FLAGS)
+	git checkout -q -- Sources/hostguard/BuildInfo.swift 2>/dev/null || true
+
+# Builds, installs under PREFIX (default /usr/local) and shows what hostguard sees on this host.
+install: release
+	install -d $(BINDIR) $(SHAREDIR)
+	install -m 0755 $(RELEASE_BIN) $(BINDIR)/hostguard
+	ln -sf hostguard $(BINDIR)/guard
+	install -m 0644 shell/hostguard.bash shell/hostguard.zsh shell/hostguard.fish $(SHAREDIR)/
+	@echo
+	@echo "Installed $(BINDIR)/hostguard. Add to ~/.bashrc:  eval \"\$$($(PREFIX)/bin/hostguard init bash)\""
+	@echo
+	$(BINDIR)/hostguard status --explain || true
+
+uninstall:
+	rm -f $(BINDIR)/hostguard $(BINDIR)/guard
+	rm -rf $(SHAREDIR)
+
+test-deps:
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$(grep -v '^#' .ci/test-packages.txt)
+
+# The whole suite: unit tests on fixtures, the built binary, real shells in tmux, real mount
+# namespaces and a real PostgreSQL primary and standby. Needs root.
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Keeps `hostguard init SHELL` identical to shell/hostguard.SHELL (a test checks it).
+embed-shell:
+	Packaging/scripts/embed-shell-integration.sh
+
+bench: release
+	bench/prompt.sh
+
+clean:
+	rm -rf .build
