@@ -6,7 +6,7 @@ import HostGuardSystem
 /// problem becomes "unknown" or a notice inside the segment, and the exit status stays 0.
 enum PromptRunner {
     static func run(_ request: FastPromptArguments) -> Int32 {
-        let (identity, config) = IdentityLoader.load()
+        let (identity, config) = IdentityLoader.load(purpose: .prompt)
         var settings = config.prompt
         if let color = request.color { settings.color = color }
         let depth = ColorDepthDetector.depth(
