@@ -16,4 +16,11 @@ public enum ColorDepthDetector {
         if term.contains("256color") { return .indexed256 }
         return .basic
     }
+
+    /// Whether an OSC title sequence is safe to send: dumb terminals and the Linux console would
+    /// show it as garbage.
+    public static func terminalTakesTitle(term: String?) -> Bool {
+        guard let term, !term.isEmpty else { return false }
+        return term != "dumb" && term != "linux"
+    }
 }

@@ -22,11 +22,17 @@ public struct PromptContext: Sendable {
     public var settings: PromptSettings
     public var notices: [PromptNotice]
     public var depth: ColorDepth
+    /// False where no terminal would read a title sequence (TERM=dumb, the Linux console).
+    public var terminalTakesTitle: Bool
 
-    public init(identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth) {
+    public init(
+        identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth,
+        terminalTakesTitle: Bool = true
+    ) {
         self.identity = identity
         self.settings = settings
         self.notices = notices
         self.depth = depth
+        self.terminalTakesTitle = terminalTakesTitle
     }
 }

@@ -3,6 +3,12 @@ import HostGuardCore
 /// Reads, trusts or distrusts, parses and decodes every config file in order.
 public enum ConfigLoader {
     public static func load(_ locations: ConfigLocations) -> HostGuardConfig {
+        let (documents, failures) = readAll(locations)
+        return ConfigDecoder.decode(documents, readFailures: failures)
+    }
+
+    /// Reads and parses every file, without decoding: what the prompt's cache stores.
+    static func readAll(_ locations: ConfigLocations) -> ([ConfigDocument], [ConfigDiagnostic]) {
         var documents: [ConfigDocument] = []
         var failures: [ConfigDiagnostic] = []
         for (index, path) in locations.systemFiles().enumerated() {
@@ -16,7 +22,7 @@ public enum ConfigLoader {
            let document = read(user, authority: .user, optional: true, failures: &failures) {
             documents.append(document)
         }
-        return ConfigDecoder.decode(documents, readFailures: failures)
+        return (documents, failures)
     }
 
     static func read(
@@ -47,10 +53,3 @@ public enum ConfigLoader {
     }
 }
 
-extension ConfigLoader {
-    /// The prompt's path: the same result as `load`, from a per-user cache while no config file
-    /// has changed (see PromptCache), because parsing TOML costs ~0.8 ms of a 3 ms budget.
-    public static func loadCached(_ locations: ConfigLocations) -> HostGuardConfig {
-        load(locations)
-    }
-}

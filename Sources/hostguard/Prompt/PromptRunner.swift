@@ -9,12 +9,14 @@ enum PromptRunner {
         let (identity, config) = IdentityLoader.load(purpose: .prompt)
         var settings = config.prompt
         if let color = request.color { settings.color = color }
+        let term = system_getenv("TERM")
         let depth = ColorDepthDetector.depth(
-            setting: settings.color, noColor: system_getenv("NO_COLOR"),
-            term: system_getenv("TERM"), colorTerm: system_getenv("COLORTERM"))
+            setting: settings.color, noColor: system_getenv("NO_COLOR"), term: term, colorTerm: system_getenv("COLORTERM"))
         var notices: [PromptNotice] = []
         if config.systemConfigIsBroken { notices.append(PromptNotice("config error: run hostguard status")) }
-        let context = PromptContext(identity: identity, settings: settings, notices: notices, depth: depth)
+        let context = PromptContext(
+            identity: identity, settings: settings, notices: notices, depth: depth,
+            terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term))
         var output = StandardOutput()
         PromptRenderer.render(context, dialect: request.dialect, to: &output)
         output.flush()

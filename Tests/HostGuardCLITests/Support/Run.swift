@@ -45,12 +45,12 @@ func runProcess(
         try? input.fileHandleForWriting.close()
     }
     // Read both pipes while the process runs, so a chatty child cannot fill a pipe and stall.
-    var outData = Data(), errData = Data()
+    let outData = DataBox(), errData = DataBox()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(10_000) }
     if process.isRunning {
@@ -60,8 +60,13 @@ func runProcess(
     process.waitUntilExit()
     group.wait()
     return ProcessOutput(
-        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-        stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
+        status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
+        stderr: String(decoding: errData.data, as: UTF8.self), stdoutBytes: outData.data)
+}
+
+/// Filled by one reader thread, read after `group.wait()`: the wait is the synchronisation.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Runs the built hostguard with `arguments`.

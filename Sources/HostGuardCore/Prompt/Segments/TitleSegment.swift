@@ -3,6 +3,7 @@
 enum TitleSegment {
     static func title(_ context: PromptContext) -> String? {
         let identity = context.identity
+        guard context.terminalTakesTitle else { return nil }
         switch context.settings.title {
         case .never: return nil
         case .auto:

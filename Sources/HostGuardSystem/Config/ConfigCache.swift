@@ -1,0 +1,79 @@
+import Glibc
+import HostGuardCore
+
+extension ConfigLoader {
+    /// The prompt's path: the same result as `load`, from a per-user cache while no config file
+    /// (nor the ownership or mode of its directories, which decide trust) has changed.
+    public static func loadCached(_ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()) -> HostGuardConfig {
+        let signature = ConfigCache.signature(locations)
+        if let cacheFile, let entry = ConfigCache.read(cacheFile), entry.signature == signature {
+            return ConfigDecoder.decode(entry.documents, readFailures: entry.failures)
+        }
+        let (documents, failures) = readAll(locations)
+        if let cacheFile {
+            ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
+        }
+        return ConfigDecoder.decode(documents, readFailures: failures)
+    }
+}
+
+/// Where and how the prompt caches parsed config.
+public enum ConfigCache {
+    /// `$XDG_RUNTIME_DIR/hostguard/config.cache` (a per-user tmpfs), else
+    /// `~/.cache/hostguard/config.cache`. Only a directory owned by this user and not writable by
+    /// others is used: under `sudo -E` root must not read a cache another user wrote.
+    public static func defaultFile() -> String? {
+        let uid = system_effectiveUserID()
+        var candidates: [String] = []
+        if let runtime = system_getenv("XDG_RUNTIME_DIR"), runtime.hasPrefix("/") { candidates.append(runtime) }
+        if let home = system_getenv("HOME"), home.hasPrefix("/"), home != "/" { candidates.append(home + "/.cache") }
+        for base in candidates {
+            guard let info = try? system_stat(base), info.isDirectory, info.owner == uid,
+                  info.permissions & 0o022 == 0 else { continue }
+            let directory = base + "/hostguard"
+            if (try? system_stat(directory)) == nil { try? system_makeDirectory(directory, mode: 0o700) }
+            guard let own = try? system_stat(directory), own.isDirectory, own.owner == uid,
+                  own.permissions & 0o022 == 0 else { continue }
+            return directory + "/config.cache"
+        }
+        return nil
+    }
+
+    /// What must be unchanged for the cache to hold: every config file and drop-in directory,
+    /// and every directory above them (their owner and mode decide trust).
+    static func signature(_ locations: ConfigLocations) -> String {
+        var paths = locations.systemFiles()
+        if let directory = locations.systemDropInDirectory { paths.append(directory) }
+        var ancestors: [String] = []
+        for path in paths {
+            var directory = ConfigTrust.parent(of: path)
+            while !ancestors.contains(directory) {
+                ancestors.append(directory)
+                if directory == "/" { break }
+                directory = ConfigTrust.parent(of: directory)
+            }
+        }
+        if let user = locations.userFile { paths.append(user) }
+        var text = "uid=\(system_effectiveUserID())"
+        for path in paths + ancestors {
+            text += "\n" + path + "|"
+            if let info = try? system_stat(path) {
+                text += "\(info.device):\(info.inode):\(info.size):\(info.modifiedNanoseconds):\(info.mode):\(info.owner)"
+            } else {
+                text += "absent"
+            }
+        }
+        return text
+    }
+
+    static func read(_ path: String) -> ConfigCacheCodec.Entry? {
+        guard let info = try? system_stat(path), info.owner == system_effectiveUserID(),
+              let bytes = try? system_readFile(path, limit: 4 << 20) else { return nil }
+        return ConfigCacheCodec.decode(bytes)
+    }
+
+    static func write(_ path: String, _ entry: ConfigCacheCodec.Entry) {
+        // Best effort: a prompt without a cache is only slower.
+        try? system_writeFileAtomically(path, ConfigCacheCodec.encode(entry), mode: 0o600)
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+@testable import HostGuardCore
+
+@Suite("/etc/hosts FQDN")
+struct EtcHostsParserTests {
+    @Test("the Debian installer's 127.0.1.1 line gives the FQDN")
+    func debianLine() {
+        let hosts = """
+            127.0.0.1\tlocalhost
+            127.0.1.1\tdb1.example.com\tdb1
+            # 10.0.0.2 db1.wrong.example db1
+            ::1 localhost ip6-localhost
+            """
+        #expect(EtcHostsParser.fqdn(forShortName: "db1", in: hosts[...]) == "db1.example.com")
+        #expect(EtcHostsParser.fqdn(forShortName: "db2", in: hosts[...]) == nil)
+    }
+
+    @Test("a name that is only a prefix of another does not match")
+    func prefixIsNotAMatch() {
+        let hosts = "10.0.0.5 db10.example.com db10\n"
+        #expect(EtcHostsParser.fqdn(forShortName: "db1", in: hosts[...]) == nil)
+    }
+}
