@@ -1,0 +1,203 @@
+/// How much friction a command gets, least to most.
+public enum GuardLevel: Int, Sendable, Comparable, CaseIterable {
+    /// Runs with no questions and no visible delay.
+    case run
+    /// Asks y/N.
+    case confirm
+    /// Asks to type the short host name.
+    case typeHostname
+    /// Refuses; nothing runs.
+    case refuse
+
+    public static func < (lhs: GuardLevel, rhs: GuardLevel) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    public init(_ protect: ProtectLevel) {
+        switch protect {
+        case .confirm: self = .confirm
+        case .typeHostname: self = .typeHostname
+        case .deny: self = .refuse
+        }
+    }
+
+    public var word: String {
+        switch self {
+        case .run: return "run"
+        case .confirm: return "confirm"
+        case .typeHostname: return "type-hostname"
+        case .refuse: return "refuse"
+        }
+    }
+}
+
+/// The policy's answer, with every reason that raised it (the banner shows them all).
+public struct GuardDecision: Sendable, Equatable {
+    public var level: GuardLevel = .run
+    public var reasons: [String] = []
+    /// Runbook notes of the protect rules that matched.
+    public var notes: [String] = []
+    /// Deletions that ask may be quarantined instead (an O(1) rename into a trash folder).
+    public var quarantineOffered = false
+
+    public init() {}
+
+    /// Levels only go up: a later, weaker reason never lowers an earlier, stronger one.
+    mutating func raise(to level: GuardLevel, _ reason: String) {
+        if level > self.level { self.level = level }
+        if level > .run { reasons.append(reason) }
+    }
+}
+
+/// Decides run / confirm / type the host name / refuse from the command, its targets' facts and
+/// the host's identity. Order does not matter: every rule can only raise the level. Config
+/// (`[[protect]]`, system files only) adds rules; nothing lowers a built-in one.
+public enum GuardPolicy {
+    public static func decide(
+        _ command: CommandAssessment, targets: [TargetFacts], identity: HostIdentity, forceLive: Bool = false,
+        protect: [ProtectRule] = [], protectPaths: [RawPath] = []
+    ) -> GuardDecision {
+        var decision = GuardDecision()
+        guard let harm = command.harm else { return decision }
+
+        let environment = identity.environmentClass
+        let production = environment == .production || environment == .unknown
+        let envWord = environment == .unknown ? "environment unknown (treated as production)" : "production"
+        let primaryHost: Bool = {
+            switch identity.role {
+            case .known(let role): return role.kind == .primary
+            case .unknown: return true
+            case .notApplicable: return false
+            }
+        }()
+
+        if !command.problems.isEmpty {
+            decision.raise(to: .confirm, "could not read the command line the way \(command.command) will: \(command.problems.joined(separator: "; "))")
+        }
+
+        if command.hostWide {
+            if production { decision.raise(to: .typeHostname, "\(command.summary) on \(envWord)") }
+            if primaryHost { decision.raise(to: .typeHostname, "\(command.summary) on a primary (or role unknown)") }
+        }
+
+        for name in command.names {
+            let label = "\(name.kind) \(TerminalText.visible(name.name))"
+            switch name.harm {
+            case .destroy:
+                if production { decision.raise(to: .typeHostname, "\(command.summary): \(label) from \(envWord)") }
+                if primaryHost && name.kind == "database" { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
+            case .service:
+                if production { decision.raise(to: .confirm, "\(command.summary) of \(label) on \(envWord)") }
+                if primaryHost && (name.name.contains("postgres") || name.kind == "server") {
+                    decision.raise(to: .typeHostname, "stops the database on a primary")
+                }
+            default:
+                if production { decision.raise(to: .confirm, "\(command.summary): \(label) from \(envWord)") }
+            }
+        }
+
+        for target in targets {
+            assess(target, harm: harm, command: command, production: production, envWord: envWord,
+                   primaryHost: primaryHost, forceLive: forceLive, protect: protect, protectPaths: protectPaths,
+                   into: &decision)
+        }
+
+        let deletesOnly = targets.allSatisfy { $0.operand.harm == .delete && $0.resolved.exists }
+        decision.quarantineOffered = (decision.level == .confirm || decision.level == .typeHostname)
+            && ["rm", "rmdir", "unlink"].contains(command.command) && !targets.isEmpty && deletesOnly
+            && command.names.isEmpty
+        return decision
+    }
+
+    static func assess(
+        _ target: TargetFacts, harm: Harm, command: CommandAssessment, production: Bool, envWord: String,
+        primaryHost: Bool, forceLive: Bool, protect: [ProtectRule], protectPaths: [RawPath],
+        into decision: inout GuardDecision
+    ) {
+        let real = target.resolved.real
+        let name = real.description
+        let recursive = target.operand.recursive && (target.isDirectory || !target.resolved.exists)
+        let sweeping = recursive || target.operand.harm == .wipe
+
+        if let problem = target.resolved.problem {
+            decision.raise(to: .typeHostname, "could not resolve \(target.resolved.spelled): \(problem)")
+        }
+        for error in target.errors {
+            decision.raise(to: .typeHostname, "could not check \(name): \(error)")
+        }
+        if target.isMootNewName { return }
+        if !target.resolved.exists && target.resolved.problem == nil {
+            // Nothing there: the tool will say so. A rule about the place still applies below.
+        }
+
+        let actsOnLinkOnly = target.resolved.isSymlinkItself && target.operand.harm == .delete
+        if !actsOnLinkOnly {
+            if let critical = CriticalPaths.hit(real) {
+                if sweeping || real == RawPath(critical) && target.operand.harm != .delete {
+                    decision.raise(to: .refuse, "\(name) is (or contains) \(critical), which the host needs to run")
+                } else {
+                    decision.raise(to: .typeHostname, "\(name) is (or contains) \(critical), which the host needs to run")
+                }
+            }
+        }
+
+        for (index, rule) in protect.enumerated() {
+            let rulePath = index < protectPaths.count ? protectPaths[index] : RawPath(rule.path)
+            let inside = real.starts(with: rulePath) || real.starts(with: RawPath(rule.path))
+            let contains = sweeping && (rulePath.starts(with: real) || RawPath(rule.path).starts(with: real))
+            guard inside || contains else { continue }
+            if actsOnLinkOnly && !(real == RawPath(rule.path)) { continue }
+            decision.raise(to: GuardLevel(rule.level), "\(name) is \(inside ? "inside" : "above") protected path \(TerminalText.visible(rule.path)) (\(rule.file): \(rule.key), level \(rule.level.rawValue))")
+            if let note = rule.note { decision.notes.append(TerminalText.inert(note)) }
+        }
+
+        if actsOnLinkOnly {
+            if production { decision.raise(to: .confirm, "removes the symbolic link \(name) on \(envWord) (what it points to stays)") }
+            return
+        }
+
+        for data in target.liveData {
+            let where_ = RawPath(data.directory) == real ? "is" : RawPath(data.directory).starts(with: real) ? "contains" : "is inside"
+            let what = "\(name) \(where_) the \(data.summary)"
+            switch harm {
+            case .service:
+                decision.raise(to: data.isPrimaryOrUnknown ? .typeHostname : .confirm, what)
+            default:
+                if data.running != false && data.isPrimaryOrUnknown {
+                    // The January 2017 case. Only an explicit --force-live turns this into a question.
+                    decision.raise(to: forceLive ? .typeHostname : .refuse,
+                                   what + (forceLive ? "; --force-live given" : "; stop the server first, or pass --force-live and type the host name"))
+                } else if data.running != false {
+                    decision.raise(to: .typeHostname, what)
+                } else if data.isPrimaryOrUnknown {
+                    decision.raise(to: .typeHostname, what)
+                } else {
+                    decision.raise(to: .confirm, what)
+                }
+            }
+        }
+
+        if sweeping || target.mountsBelow.contains(where: { RawPath($0.mountPoint) == real }) {
+            for mount in target.mountsBelow {
+                let shared = mount.isNetwork ? " — a network filesystem shared with other hosts, not a local directory" : ""
+                decision.raise(to: .typeHostname, "\(TerminalText.visible(mount.mountPoint)) is a mount point (\(mount.described))\(shared)")
+            }
+        }
+        if let mount = target.mount, mount.isNetwork {
+            decision.raise(to: .confirm, "\(name) is on \(mount.described), shared with other hosts")
+        }
+        if let namespace = target.namespace {
+            decision.raise(to: .typeHostname, namespace.sentence)
+        }
+        if !target.processes.isEmpty {
+            let list = target.processes.prefix(3).map { "\($0.command)[\($0.pid)] (\($0.how))" }.joined(separator: ", ")
+            let more = target.processes.count > 3 ? " and \(target.processes.count - 3) more" : ""
+            decision.raise(to: .confirm, "\(name) is in use by \(list)\(more)")
+        }
+        if production && target.resolved.exists {
+            if recursive || target.operand.harm == .wipe {
+                decision.raise(to: .typeHostname, "\(command.summary) of \(name) on \(envWord)")
+            } else {
+                decision.raise(to: .confirm, "\(command.summary) of \(name) on \(envWord)")
+            }
+        }
+    }
+}
