@@ -1,2 +1,84 @@
 #include <stdio.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <syslog.h>
 #include <readline/readline.h>
+
+#include <fcntl.h>
+#include <sys/syscall.h>
+
+/* rename(2) that never replaces an existing destination: renameat2(2) with RENAME_NOREPLACE
+   (1 << 0, linux/fs.h), called through syscall(2) since glibc hides the wrapper without
+   _GNU_SOURCE. Returns -1 with errno set on failure. */
+static inline int CReadline_renameNoReplace(const char *from, const char *to) {
+    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1);
+}
+
+/* syslog(3) is variadic, which Swift cannot call: one fixed-format wrapper. */
+static inline void CReadline_syslog(int priority, const char *message) {
+    syslog(priority, "%s", message);
+}
+
+/* Set by SIGINT/SIGTERM/SIGHUP/SIGQUIT while a question is on screen. */
+static volatile sig_atomic_t CReadline_interrupted = 0;
+
+static void CReadline_onInterrupt(int signal) {
+    (void)signal;
+    CReadline_interrupted = 1;
+}
+
+/* readline's getc: a plain read(2) that gives up once a signal has been caught, so Ctrl-C
+   ends the question at once (readline's own handler would re-raise SIGINT and kill us before
+   the decision is logged). */
+static int CReadline_getc(FILE *stream) {
+    unsigned char c;
+    for (;;) {
+        if (CReadline_interrupted) return EOF;
+        ssize_t n = read(fileno(stream), &c, 1);
+        if (n == 1) return c;
+        if (n == 0) return EOF;
+        if (errno != EINTR) return EOF;
+    }
+}
+
+/* Asks one question on the terminal `fd`: completion off (Tab inserts itself, so a host name
+   cannot be completed), nothing added to history (so it cannot be recalled), signals caught
+   without SA_RESTART so a read is interrupted. *interrupted says whether a signal came: the
+   caller must then ignore the line, whatever was typed. Returns malloc'd text or NULL (EOF). */
+static inline char *CReadline_askOnTerminal(const char *prompt, int fd, int *interrupted) {
+    FILE *in = fdopen(dup(fd), "r");
+    FILE *out = fdopen(dup(fd), "w");
+    if (in == NULL || out == NULL) {
+        if (in) fclose(in);
+        if (out) fclose(out);
+        *interrupted = 0;
+        return NULL;
+    }
+    struct sigaction action, oldInt, oldTerm, oldHup, oldQuit;
+    action.sa_handler = CReadline_onInterrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    sigaction(SIGINT, &action, &oldInt);
+    sigaction(SIGTERM, &action, &oldTerm);
+    sigaction(SIGHUP, &action, &oldHup);
+    sigaction(SIGQUIT, &action, &oldQuit);
+    CReadline_interrupted = 0;
+    rl_instream = in;
+    rl_outstream = out;
+    rl_catch_signals = 0;
+    rl_catch_sigwinch = 0;
+    rl_getc_function = CReadline_getc;
+    rl_inhibit_completion = 1;
+    rl_readline_name = "hostguard";
+    char *line = readline(prompt);
+    *interrupted = CReadline_interrupted;
+    sigaction(SIGINT, &oldInt, NULL);
+    sigaction(SIGTERM, &oldTerm, NULL);
+    sigaction(SIGHUP, &oldHup, NULL);
+    sigaction(SIGQUIT, &oldQuit, NULL);
+    fclose(in);
+    fclose(out);
+    return line;
+}
