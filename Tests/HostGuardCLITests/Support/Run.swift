@@ -45,12 +45,14 @@ func runProcess(
         try? input.fileHandleForWriting.close()
     }
     // Read both pipes while the process runs, so a chatty child cannot fill a pipe and stall.
-    var outData = Data(), errData = Data()
+    // Each box is written by one reader thread and read only after group.wait().
+    final class Box: @unchecked Sendable { var data = Data() }
+    let outBox = Box(), errBox = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { outBox.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     group.enter()
-    DispatchQueue.global().async { errData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async { errBox.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     let deadline = Date().addingTimeInterval(timeout)
     while process.isRunning && Date() < deadline { usleep(10_000) }
     if process.isRunning {
@@ -59,6 +61,7 @@ func runProcess(
     }
     process.waitUntilExit()
     group.wait()
+    let outData = outBox.data, errData = errBox.data
     return ProcessOutput(
         status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
         stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
