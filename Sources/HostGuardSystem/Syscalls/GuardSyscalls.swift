@@ -83,13 +83,6 @@ public func system_listDirectory(bytes path: [UInt8], limit: Int = .max) throws(
 public let system_directoryType = UInt8(DT_DIR)
 public let system_unknownType = UInt8(DT_UNKNOWN)
 
-/// Monotonic nanoseconds, for time budgets (never for assertions in tests).
-public func system_monotonicNanoseconds() -> UInt64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
-}
-
 /// Replaces this process with `path`, argv and the current environment. Returns only on failure.
 public func system_exec(_ path: [UInt8], _ argv: [[UInt8]]) -> SystemError {
     var storage = argv.map { bytes -> UnsafeMutablePointer<CChar>? in
@@ -176,7 +169,6 @@ public func system_terminalName() -> String? {
     return nil
 }
 
-public func system_isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
 /// Removes a tree without following symlinks (for `trash purge`), depth first.
 public func system_removeTree(_ path: [UInt8]) throws(SystemError) {

@@ -1,0 +1,188 @@
+import HostGuardCore
+
+/// Reads process facts from a procfs tree. Takes the root path ("/proc" by default) so tests can
+/// point it at a temporary tree (the util-linux libmount habit: never hard-wire /proc).
+///
+/// Nothing here stats or opens files *through* a process's links (see `ProcessDirectory.link`):
+/// a dead NFS server must not hang a scan.
+public struct ProcFS: Sendable {
+    public let root: String
+
+    public init(root: String = "/proc") {
+        self.root = root
+    }
+
+    /// Numeric entries of the root: every process visible to us, ascending.
+    public func processIDs() throws(SystemError) -> [Int32] {
+        try system_listDirectory(root).compactMap { Int32($0) }.sorted()
+    }
+
+    /// A handle on /proc/<pid> (or "self"); the per-process reads below go through it.
+    public func process(_ pid: Int32) throws(SystemError) -> ProcessDirectory {
+        try ProcessDirectory(path: root + "/\(pid)", pid: pid)
+    }
+
+    public func selfProcess() throws(SystemError) -> ProcessDirectory {
+        try ProcessDirectory(path: root + "/self", pid: system_processID())
+    }
+
+    // Convenience one-shot readers (each opens and closes the process directory).
+
+    public func mountInfo(pid: Int32) throws(SystemError) -> [MountEntry] {
+        try process(pid).mountInfo()
+    }
+
+    public func mountTable(pid: Int32) throws(SystemError) -> MountTable {
+        MountTable(try process(pid).mountInfo())
+    }
+
+    /// Our own view (what /proc/mounts shows): the table to resolve a path the user typed.
+    public func ownMountTable() throws(SystemError) -> MountTable {
+        MountTable(try selfProcess().mountInfo())
+    }
+
+    public func mountNamespace(pid: Int32) throws(SystemError) -> UInt64 {
+        try process(pid).mountNamespace()
+    }
+}
+
+/// A link of a process (cwd, root, an fd): where it points and through which mount.
+public struct ProcessLink: Hashable, Sendable {
+    /// The target as the kernel prints it (d_path relative to *our* root; for a lazily
+    /// unmounted file, relative to the detached mount's root; "socket:[…]" for non-files).
+    public var path: String
+    /// The mount the object was reached through, when the kernel says (always for fds, via
+    /// fdinfo; for cwd/root via an O_PATH handle's fdinfo).
+    public var mountID: Int?
+
+    public init(path: String, mountID: Int?) {
+        self.path = path
+        self.mountID = mountID
+    }
+}
+
+/// One open /proc/<pid> directory. Reads are relative to its fd, so a pid reused mid-scan is
+/// noticed (the old directory fd reads ESRCH/ENOENT instead of the new process's files).
+public final class ProcessDirectory {
+    public let pid: Int32
+    public let path: String
+    private let fd: Int32
+    /// Reused for every small read (fdinfo files are ~100 bytes; tens of thousands per scan).
+    private var buffer = [UInt8](repeating: 0, count: 4096)
+
+    init(path: String, pid: Int32) throws(SystemError) {
+        self.path = path
+        self.pid = pid
+        self.fd = try system_openDirectory(path)
+    }
+
+    deinit { system_close(fd) }
+
+    /// The mount namespace's inode ("mnt:[4026531841]" → 4026531841).
+    public func mountNamespace() throws(SystemError) -> UInt64 {
+        let link = try system_readlinkAt(fd, "ns/mnt")
+        guard let inode = NamespaceLink.inode(link[...]) else {
+            throw SystemError("parse", path: path + "/ns/mnt", errno: .invalidArgument)
+        }
+        return inode
+    }
+
+    /// The process's mount table, paths relative to its root.
+    public func mountInfo() throws(SystemError) -> [MountEntry] {
+        let bytes = try readWhole("mountinfo")
+        return MountInfoParser.parse(String(decoding: bytes, as: UTF8.self)[...])
+    }
+
+    /// argv joined by spaces (empty for kernel threads and zombies).
+    public func commandLine(limit: Int = 200) throws(SystemError) -> String {
+        let count = try system_readSmallFileAt(fd, "cmdline", into: &buffer)
+        return ProcCommandLine.display(buffer[0..<count], limit: limit)
+    }
+
+    /// The short name (comm), for kernel threads and processes that cleared their argv.
+    public func shortName() throws(SystemError) -> String {
+        let count = try system_readSmallFileAt(fd, "comm", into: &buffer)
+        return String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()
+    }
+
+    public func cgroup() throws(SystemError) -> String {
+        String(decoding: try readWhole("cgroup"), as: UTF8.self)
+    }
+
+    public func unit() throws(SystemError) -> ProcessUnit? {
+        ProcCgroup.unit(try cgroup()[...])
+    }
+
+    public func cwd(withPath: Bool = true) throws(SystemError) -> ProcessLink { try link("cwd", withPath: withPath) }
+
+    public func root(withPath: Bool = true) throws(SystemError) -> ProcessLink { try link("root", withPath: withPath) }
+
+    /// cwd or root: the mount id comes from an O_PATH handle on the magic link, read back
+    /// through our own fdinfo (see `system_openPathAt` for why this never touches the file
+    /// system). Kernels without fdinfo mnt_id (< 3.15) give nil.
+    func link(_ name: String, withPath: Bool) throws(SystemError) -> ProcessLink {
+        let handle = try system_openPathAt(fd, name)
+        defer { system_close(handle) }
+        var mountID: Int?
+        if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
+            mountID = FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
+        }
+        let target = withPath ? try system_readlinkAt(fd, name) : ""
+        return ProcessLink(path: target, mountID: mountID)
+    }
+
+    /// Open descriptor numbers, ascending.
+    public func fileDescriptors() throws(SystemError) -> [Int32] {
+        try system_listDirectoryAt(fd, "fd").compactMap { Int32($0) }.sorted()
+    }
+
+    /// The mount an open descriptor was opened through (fdinfo `mnt_id`).
+    public func mountID(ofDescriptor descriptor: Int32) throws(SystemError) -> Int? {
+        let count = try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
+        return FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
+    }
+
+    /// What an open descriptor points at ("/srv/pages/index.html", "pipe:[123]").
+    public func target(ofDescriptor descriptor: Int32) throws(SystemError) -> String {
+        try system_readlinkAt(fd, "fd/\(descriptor)")
+    }
+
+    /// Every open descriptor with its target and mount. Descriptors closed while we read are
+    /// left out.
+    public func openFiles() throws(SystemError) -> [(descriptor: Int32, link: ProcessLink)] {
+        var result: [(Int32, ProcessLink)] = []
+        for descriptor in try fileDescriptors() {
+            guard let target = try? target(ofDescriptor: descriptor) else { continue }
+            result.append((descriptor, ProcessLink(path: target, mountID: try? mountID(ofDescriptor: descriptor))))
+        }
+        return result
+    }
+
+    /// File-backed mappings, one per (device, inode).
+    public func mappings() throws(SystemError) -> [ProcessMapping] {
+        ProcMaps.fileMappings(String(decoding: try readWhole("maps"), as: UTF8.self)[...])
+    }
+
+    private func readWhole(_ name: String) throws(SystemError) -> [UInt8] {
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        // /proc files report size 0; read until EOF through one open.
+        let handle = try system_openReadAt(fd, name)
+        defer { system_close(handle) }
+        while true {
+            let got = try system_read(handle, into: &chunk, path: name)
+            if got == 0 { break }
+            result.append(contentsOf: chunk[0..<got])
+            if result.count > 64 << 20 { break }
+        }
+        return result
+    }
+}
+
+extension String {
+    func trimmingNewline() -> String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}

@@ -1,0 +1,126 @@
+import Glibc
+import SystemPackage
+
+// The calls the /proc readers make. Each is a thin wrapper: errno becomes `SystemError`, EINTR is
+// retried (see `valueOrErrno` in Syscalls.swift).
+
+/// readlink(2), whole target, as text (bytes that are not UTF-8 become U+FFFD: targets are for
+/// display; placement goes by mount id).
+public func system_readlink(_ path: String) throws(SystemError) -> String {
+    try system_readlinkAt(AT_FDCWD, path)
+}
+
+/// readlinkat(2) relative to a directory fd (a /proc/<pid> handle: one lookup of the pid).
+public func system_readlinkAt(_ directory: Int32, _ path: String) throws(SystemError) -> String {
+    var size = 256
+    while true {
+        var buffer = [UInt8](repeating: 0, count: size)
+        let count = try buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(SystemError) in
+                try valueOrErrno("readlink", path: path) {
+                    readlinkat(directory, path, raw.baseAddress!.assumingMemoryBound(to: CChar.self), size)
+                }
+            }
+        }.get()
+        if count < size { return String(decoding: buffer[0..<count], as: UTF8.self) }
+        size *= 4
+        if size > 1 << 20 { return String(decoding: buffer, as: UTF8.self) }
+    }
+}
+
+/// Opens a directory for use with the *At calls (O_DIRECTORY | O_CLOEXEC).
+public func system_openDirectory(_ path: String) throws(SystemError) -> Int32 {
+    try valueOrErrno("open", path: path) { open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+}
+
+/// open(O_PATH) of `path` relative to `directory`, following a final /proc magic link.
+///
+/// Why this is safe on a dead NFS server: an O_PATH open carries no LOOKUP_OPEN intent, so NFS's
+/// close-to-open revalidation is not triggered (fs/nfs/dir.c `nfs_lookup_verify_inode` only goes
+/// to the wire for LOOKUP_OPEN or LOOKUP_REVAL), and O_PATH never calls the file system's ->open
+/// (fs/open.c `do_dentry_open`, FMODE_PATH). Nothing is stat'ed. Closing it calls no ->release.
+/// O_PATH is a GNU extension Glibc's Swift overlay does not export; its value is the same on
+/// every architecture Linux Swift runs on (include/uapi/asm-generic/fcntl.h: 010000000).
+let system_O_PATH: Int32 = 0o10000000
+
+public func system_openPathAt(_ directory: Int32, _ path: String) throws(SystemError) -> Int32 {
+    try valueOrErrno("open", path: path) { openat(directory, path, system_O_PATH | O_CLOEXEC) }
+}
+
+public func system_close(_ fd: Int32) {
+    _ = close(fd)
+}
+
+/// Reads a small file relative to `directory` into `buffer` (reused across calls: the scan reads
+/// tens of thousands of fdinfo files). Returns the byte count; stops at the buffer's size.
+public func system_readSmallFileAt(_ directory: Int32, _ path: String, into buffer: inout [UInt8]) throws(SystemError) -> Int {
+    let fd = try valueOrErrno("open", path: path) { openat(directory, path, O_RDONLY | O_CLOEXEC | O_NOCTTY) }
+    defer { close(fd) }
+    var total = 0
+    while total < buffer.count {
+        let got = try buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(SystemError) in
+                try valueOrErrno("read", path: path) { read(fd, raw.baseAddress! + total, raw.count - total) }
+            }
+        }.get()
+        if got == 0 { break }
+        total += got
+    }
+    return total
+}
+
+/// Names in a directory fd's subdirectory `path` (used for /proc/<pid>/fd). Unsorted.
+public func system_listDirectoryAt(_ directory: Int32, _ path: String) throws(SystemError) -> [String] {
+    let fd = try valueOrErrno("open", path: path) { openat(directory, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+    guard let dir = fdopendir(fd) else {
+        let code = Errno(rawValue: Glibc.errno)
+        close(fd)
+        throw SystemError("opendir", path: path, errno: code)
+    }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
+
+/// Seconds since the epoch (CLOCK_REALTIME), for "last run" timestamps.
+public func system_wallClockSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// A monotonic clock in nanoseconds, for durations.
+public func system_monotonicNanoseconds() -> UInt64 {
+    var now = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &now)
+    return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
+}
+
+public func system_processID() -> Int32 { getpid() }
+
+public func system_isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+/// openat(O_RDONLY) of a file relative to a directory fd, for reading to EOF.
+public func system_openReadAt(_ directory: Int32, _ path: String) throws(SystemError) -> Int32 {
+    try valueOrErrno("open", path: path) { openat(directory, path, O_RDONLY | O_CLOEXEC | O_NOCTTY) }
+}
+
+/// read(2) into the start of `buffer`; 0 at end of file.
+public func system_read(_ fd: Int32, into buffer: inout [UInt8], path: String? = nil) throws(SystemError) -> Int {
+    try buffer.withUnsafeMutableBytes { raw in
+        Result { () throws(SystemError) in
+            try valueOrErrno("read", path: path) { read(fd, raw.baseAddress!, raw.count) }
+        }
+    }.get()
+}
+
+/// `system_readSmallFileAt` for an absolute path.
+public func system_readSmallFile(_ path: String, into buffer: inout [UInt8]) throws(SystemError) -> Int {
+    try system_readSmallFileAt(AT_FDCWD, path, into: &buffer)
+}
