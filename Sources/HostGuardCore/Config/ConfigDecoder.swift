@@ -59,6 +59,10 @@ public enum ConfigDecoder {
             PromptSettings.decode(&prompt, into: &config.prompt)
             reader.absorb(&prompt)
         }
+        if var guardTable = reader.table("guard") {
+            GuardSettings.decode(&guardTable, into: &config.guardSettings)
+            reader.absorb(&guardTable)
+        }
     }
 
     private static func decodeUser(

@@ -129,8 +129,9 @@ public enum GuardPolicy {
         }
 
         let actsOnLinkOnly = target.resolved.isSymlinkItself && target.operand.harm == .delete
+        let spellings = [real] + target.aliases
         if !actsOnLinkOnly {
-            if let critical = CriticalPaths.hit(real) {
+            if let critical = spellings.lazy.compactMap(CriticalPaths.hit).first {
                 if sweeping || real == RawPath(critical) && target.operand.harm != .delete {
                     decision.raise(to: .refuse, "\(name) is (or contains) \(critical), which the host needs to run")
                 } else {
@@ -141,8 +142,8 @@ public enum GuardPolicy {
 
         for (index, rule) in protect.enumerated() {
             let rulePath = index < protectPaths.count ? protectPaths[index] : RawPath(rule.path)
-            let inside = real.starts(with: rulePath) || real.starts(with: RawPath(rule.path))
-            let contains = sweeping && (rulePath.starts(with: real) || RawPath(rule.path).starts(with: real))
+            let inside = spellings.contains { $0.starts(with: rulePath) || $0.starts(with: RawPath(rule.path)) }
+            let contains = sweeping && spellings.contains { rulePath.starts(with: $0) || RawPath(rule.path).starts(with: $0) }
             guard inside || contains else { continue }
             if actsOnLinkOnly && !(real == RawPath(rule.path)) { continue }
             decision.raise(to: GuardLevel(rule.level), "\(name) is \(inside ? "inside" : "above") protected path \(TerminalText.visible(rule.path)) (\(rule.file): \(rule.key), level \(rule.level.rawValue))")
@@ -155,7 +156,8 @@ public enum GuardPolicy {
         }
 
         for data in target.liveData {
-            let where_ = RawPath(data.directory) == real ? "is" : RawPath(data.directory).starts(with: real) ? "contains" : "is inside"
+            let directory = RawPath(data.directory)
+            let where_ = spellings.contains(directory) ? "is" : spellings.contains { directory.starts(with: $0) } ? "contains" : "is inside"
             let what = "\(name) \(where_) the \(data.summary)"
             switch harm {
             case .service:

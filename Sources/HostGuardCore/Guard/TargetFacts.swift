@@ -130,6 +130,9 @@ public struct TargetFacts: Sendable, Equatable {
     public var operand: PathOperand
     public var resolved: ResolvedPath
     public var isDirectory = false
+    /// Other paths naming the same files through bind mounts (`/mnt/pg` bind-mounted from
+    /// `/var/lib/postgresql/15/main`): rules about either apply.
+    public var aliases: [RawPath] = []
     /// The mount the target itself is on.
     public var mount: MountFact?
     /// Mount points at or below the target (recursive acts reach into them).
