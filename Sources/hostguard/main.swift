@@ -8,8 +8,13 @@ import HostGuardCore
 let arguments = CommandLine.arguments
 let invokedAs = arguments.first.map { $0.split(separator: "/").last.map(String.init) ?? $0 } ?? "hostguard"
 
+// The guard reads argv as bytes (names need not be UTF-8) and before ArgumentParser, so a
+// command it lets through pays for nothing it does not use.
 if invokedAs == "guard" {
-    HostGuardCommand.main(["guard", "--"] + arguments.dropFirst())
+    exit(GuardEntry.run(GuardEntry.rawArguments(from: 1)))
+}
+if arguments.count >= 2, arguments[1] == "guard" {
+    exit(GuardEntry.run(GuardEntry.rawArguments(from: 2)))
 }
 if arguments.count >= 2, arguments[1] == "prompt", let request = FastPromptArguments(Array(arguments.dropFirst(2))) {
     exit(PromptRunner.run(request))

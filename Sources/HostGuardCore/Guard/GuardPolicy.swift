@@ -41,7 +41,7 @@ public struct GuardDecision: Sendable, Equatable {
     public init() {}
 
     /// Levels only go up: a later, weaker reason never lowers an earlier, stronger one.
-    mutating func raise(to level: GuardLevel, _ reason: String) {
+    public mutating func raise(to level: GuardLevel, _ reason: String) {
         if level > self.level { self.level = level }
         if level > .run { reasons.append(reason) }
     }
@@ -177,11 +177,14 @@ public enum GuardPolicy {
             }
         }
 
-        if sweeping || target.mountsBelow.contains(where: { RawPath($0.mountPoint) == real }) {
-            for mount in target.mountsBelow {
-                let shared = mount.isNetwork ? " — a network filesystem shared with other hosts, not a local directory" : ""
-                decision.raise(to: .typeHostname, "\(TerminalText.visible(mount.mountPoint)) is a mount point (\(mount.described))\(shared)")
-            }
+        if !target.mountsBelow.isEmpty && (sweeping || target.mountsBelow.contains(where: { RawPath($0.mountPoint) == real })) {
+            var seen: [String] = []
+            for mount in target.mountsBelow where !seen.contains(mount.mountPoint) { seen.append(mount.mountPoint) }
+            let network = target.mountsBelow.filter(\.isNetwork)
+            let listed = target.mountsBelow.prefix(3).map { "\(TerminalText.visible($0.mountPoint)) (\($0.described))" }
+            let more = seen.count > 3 ? " and \(seen.count - 3) more" : ""
+            let shared = network.isEmpty ? "" : "; \(network.map { TerminalText.visible($0.mountPoint) }.joined(separator: ", ")) is a network filesystem shared with other hosts, not a local directory"
+            decision.raise(to: .typeHostname, "\(seen.count == 1 ? "a mount point" : "\(seen.count) mount points") at or below \(name): \(listed.joined(separator: ", "))\(more)\(shared)")
         }
         if let mount = target.mount, mount.isNetwork {
             decision.raise(to: .confirm, "\(name) is on \(mount.described), shared with other hosts")

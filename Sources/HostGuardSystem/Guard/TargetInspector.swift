@@ -92,7 +92,8 @@ public struct TargetInspector {
             let containing = here.mountContaining(real.string)
             facts.mount = containing.map(Self.fact)
             let below = sweeping ? here.mounts(atOrBelow: real.string) : here.mounts(at: real.string)
-            facts.mountsBelow = below.filter { $0.mountPoint != "/" || real == .root }.map(Self.fact)
+            var seen: Set<String> = []
+            facts.mountsBelow = below.filter { ($0.mountPoint != "/" || real == .root) && seen.insert($0.mountPoint).inserted }.map(Self.fact)
             facts.aliases = Self.aliases(of: real, on: containing, in: here)
             if let host, let containing {
                 facts.namespace = Self.compare(containing, here: here, host: host, path: real.string)

@@ -1,25 +1,79 @@
 import ArgumentParser
+import Glibc
 import HostGuardSystem
 
-/// `guard CMD ARGS…` ≡ `hostguard guard -- CMD ARGS…`. The assessment itself is not in this build
-/// yet, so it refuses rather than run anything unchecked: an error never turns into "allowed".
+/// `guard CMD ARGS…` ≡ `hostguard guard -- CMD ARGS…`. main.swift routes both spellings to
+/// `GuardEntry` before ArgumentParser sees them (argv must stay bytes, and the let-through path
+/// must not pay for parsing); this type is here for `hostguard help guard` and `--help`.
 struct GuardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guard",
-        abstract: "Check what a destructive command would destroy before running it."
+        abstract: "Check what a destructive command would destroy before running it.",
+        discussion: """
+            Exit codes: the command's own when it runs; 100 refused (or no terminal and no \
+            matching --confirm); 101 declined or wrong host name; 102 quarantine failed; \
+            126/127 command not executable/not found; 130 interrupted (Ctrl-C, Ctrl-D, EOF).
+            """
     )
 
     @Flag(help: "Print the assessment; run nothing.")
     var dryRun = false
 
+    @Flag(help: "With --dry-run: print the assessment as JSON.")
+    var json = false
+
     @Option(help: "Answer the host-name question without a terminal (must equal the short host name).")
     var confirm: String?
+
+    @Flag(help: "Allow the question (instead of a refusal) for a running database's data directory.")
+    var forceLive = false
+
+    @Flag(help: "Quarantine (rename into .hostguard-trash) instead of deleting, when asked.")
+    var quarantine = false
 
     @Argument(parsing: .captureForPassthrough, help: "The command and its arguments.")
     var command: [String] = []
 
     func run() throws {
-        system_printError("guard: command assessment is not available in this build; nothing was run")
-        throw ExitCode(100)
+        Glibc.exit(GuardEntry.run(GuardEntry.rawArguments(from: 2)))
+    }
+}
+
+/// The guard's entry: raw argv bytes in, an exit code out (or an exec that never returns).
+enum GuardEntry {
+    /// argv[from...] as bytes, exactly as the kernel passed them.
+    static func rawArguments(from start: Int) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        let count = Int(CommandLine.argc)
+        var index = start
+        while index < count {
+            if let pointer = CommandLine.unsafeArgv[index] {
+                let length = strlen(pointer)
+                words.append(pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) })
+            }
+            index += 1
+        }
+        return words
+    }
+
+    static func run(_ words: [[UInt8]]) -> Int32 {
+        switch GuardSession.run(words) {
+        case .usage(let message):
+            system_printError("guard: \(message)")
+            return ExitCodes.usage
+        case .help:
+            var output = StandardOutput()
+            output.write(GuardCommand.helpMessage() + "\n")
+            output.flush()
+            return ExitCodes.success
+        case .dryRun: return ExitCodes.success
+        case .refused: return ExitCodes.refused
+        case .declined: return ExitCodes.declined
+        case .interrupted: return ExitCodes.interrupted
+        case .quarantined: return ExitCodes.success
+        case .quarantineFailed: return ExitCodes.quarantineFailed
+        case .notFound: return ExitCodes.notFound
+        case .cannotExecute: return ExitCodes.cannotExecute
+        }
     }
 }
