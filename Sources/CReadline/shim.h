@@ -64,6 +64,15 @@ static inline char *CReadline_askOnTerminal(const char *prompt, int fd, int *int
     sigaction(SIGTERM, &action, &oldTerm);
     sigaction(SIGHUP, &action, &oldHup);
     sigaction(SIGQUIT, &action, &oldQuit);
+    /* A parent may have left these blocked (some process spawners do): unblock them while
+       asking, or Ctrl-C would never reach us. The old mask is restored afterwards. */
+    sigset_t wanted, oldMask;
+    sigemptyset(&wanted);
+    sigaddset(&wanted, SIGINT);
+    sigaddset(&wanted, SIGTERM);
+    sigaddset(&wanted, SIGHUP);
+    sigaddset(&wanted, SIGQUIT);
+    sigprocmask(SIG_UNBLOCK, &wanted, &oldMask);
     CReadline_interrupted = 0;
     rl_instream = in;
     rl_outstream = out;
@@ -74,6 +83,7 @@ static inline char *CReadline_askOnTerminal(const char *prompt, int fd, int *int
     rl_readline_name = "hostguard";
     char *line = readline(prompt);
     *interrupted = CReadline_interrupted;
+    sigprocmask(SIG_SETMASK, &oldMask, NULL);
     sigaction(SIGINT, &oldInt, NULL);
     sigaction(SIGTERM, &oldTerm, NULL);
     sigaction(SIGHUP, &oldHup, NULL);
