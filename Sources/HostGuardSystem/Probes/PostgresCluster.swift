@@ -27,7 +27,8 @@ public enum PostgresCluster {
             let bytes = try system_readFile(directory + "/global/pg_control", limit: 8192)
             control = PostgresControlFile.decode(bytes).mapError { PostgresReadFailure.undecodable($0) }
         } catch {
-            control = .failure(.unreadable(describe(error, reading: "pg_control")))
+            let why = describe(error, reading: "pg_control")
+            control = .failure(error.isPermissionDenied ? .permissionDenied(why) : .unreadable(why))
         }
         let version = (try? system_readText(directory + "/PG_VERSION", limit: 64))
             .flatMap { $0.split(separator: "\n").first.map(String.init) }
