@@ -22,13 +22,19 @@ public enum PostgresCluster {
     /// What `inspect` decides from, for callers that want the raw facts.
     public static func read(dataDirectory: String, procRoot: String = "/proc") -> PostgresDataDirectoryReading {
         let directory = dataDirectory.count > 1 && dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
-        let control: Result<PostgresControlFile, PostgresReadFailure>
-        do {
-            let bytes = try system_readFile(directory + "/global/pg_control", limit: 8192)
-            control = PostgresControlFile.decode(bytes).mapError { PostgresReadFailure.undecodable($0) }
-        } catch {
-            let why = describe(error, reading: "pg_control")
-            control = .failure(error.isPermissionDenied ? .permissionDenied(why) : .unreadable(why))
+        var control: Result<PostgresControlFile, PostgresReadFailure> = .failure(.unreadable("not read"))
+        // PostgreSQL rewrites pg_control in place (one 8 KiB write), so a read can race a
+        // checkpoint and see a torn file; a checksum mismatch is read again twice before it
+        // counts. A file that stays damaged is reported as such.
+        for _ in 0..<3 {
+            do {
+                let bytes = try system_readFile(directory + "/global/pg_control", limit: 8192)
+                control = PostgresControlFile.decode(bytes).mapError { PostgresReadFailure.undecodable($0) }
+            } catch {
+                let why = describe(error, reading: "pg_control")
+                control = .failure(error.isPermissionDenied ? .permissionDenied(why) : .unreadable(why))
+            }
+            guard case .failure(.undecodable(.checksumMismatch)) = control else { break }
         }
         let version = (try? system_readText(directory + "/PG_VERSION", limit: 64))
             .flatMap { $0.split(separator: "\n").first.map(String.init) }

@@ -68,6 +68,12 @@ public enum ProbeRunner {
                 }
                 run.results += results
                 run.live.append((fingerprint: spec.fingerprint, results: answer.results))
+                // Several clusters, some unknown: the prompt shows the one that matters most,
+                // and says that not all could be read.
+                let unknown = results.filter { $0.role == nil }.count
+                if results.count > 1, unknown > 0, unknown < results.count {
+                    run.notices.append(PromptNotice("\(unknown) of \(results.count) \(spec.kind) unknown"))
+                }
                 continue
             }
             // Not run here (a command on the prompt path) or not readable by this user: the
