@@ -53,6 +53,6 @@ public enum IdentityLoader {
     static func runProbes(_ specs: [ProbeSpec], _ mode: ProbeMode) -> ProbeRun {
         guard !specs.isEmpty else { return ProbeRun() }
         let statePath = RoleStateStore.path()
-        return ProbeRunner.run(specs, mode: mode, state: RoleStateStore.read(statePath), statePath: statePath)
+        return ProbeRunner.run(specs, mode: mode, loadState: { RoleStateStore.read(statePath) }, statePath: statePath)
     }
 }
