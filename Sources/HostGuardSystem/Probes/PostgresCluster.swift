@@ -22,17 +22,26 @@ public enum PostgresCluster {
     /// What `inspect` decides from, for callers that want the raw facts.
     public static func read(dataDirectory: String, procRoot: String = "/proc") -> PostgresDataDirectoryReading {
         let directory = dataDirectory.count > 1 && dataDirectory.hasSuffix("/") ? String(dataDirectory.dropLast()) : dataDirectory
-        let control: Result<PostgresControlFile, PostgresReadFailure>
-        do {
-            let bytes = try system_readFile(directory + "/global/pg_control", limit: 8192)
-            control = PostgresControlFile.decode(bytes).mapError { PostgresReadFailure.undecodable($0) }
-        } catch {
-            control = .failure(.unreadable(describe(error, reading: "pg_control")))
+        var control: Result<PostgresControlFile, PostgresReadFailure> = .failure(.unreadable("not read"))
+        // PostgreSQL rewrites pg_control in place (one 8 KiB write), so a read can race a
+        // checkpoint and see a torn file; a checksum mismatch is read again twice before it
+        // counts. A file that stays damaged is reported as such.
+        for _ in 0..<3 {
+            do {
+                let bytes = try system_readFile(directory + "/global/pg_control", limit: 8192)
+                control = PostgresControlFile.decode(bytes).mapError { PostgresReadFailure.undecodable($0) }
+            } catch {
+                let why = describe(error, reading: "pg_control")
+                control = .failure(error.isPermissionDenied ? .permissionDenied(why) : .unreadable(why))
+            }
+            guard case .failure(.undecodable(.checksumMismatch)) = control else { break }
         }
         let version = (try? system_readText(directory + "/PG_VERSION", limit: 64))
             .flatMap { $0.split(separator: "\n").first.map(String.init) }
+        // recovery.conf configures a standby only before 12 (12+ refuses to start with one).
         var recoveryConf: RecoveryConf?
-        if let text = try? system_readText(directory + "/recovery.conf", limit: 64 << 10) {
+        if case .success(let decoded) = control, decoded.layout.usesRecoveryConf,
+           let text = try? system_readText(directory + "/recovery.conf", limit: 64 << 10) {
             recoveryConf = RecoveryConf.parse(text[...])
         }
         return PostgresDataDirectoryReading(
@@ -75,15 +84,20 @@ public enum PostgresCluster {
         guard ["postgres", "postmaster"].contains(command) else {
             return .stale(pid: file.pid, why: "is now \"\(command)\" (pid reused)")
         }
-        let want = (try? system_canonicalPath(directory)) ?? directory
+        // realpath (a stat per path component) only when the plain path does not match.
+        var resolved: String?
+        func canonical() -> String {
+            if resolved == nil { resolved = (try? system_canonicalPath(directory)) ?? directory }
+            return resolved!
+        }
         do {
             let cwd = try system_symlinkTarget(process + "/cwd")
-            if cwd == want || cwd == directory {
+            if cwd == directory || cwd == canonical() {
                 return .running(file, how: "\(command), cwd is the data directory")
             }
             return .stale(pid: file.pid, why: "is a postmaster for \(cwd), not this directory")
         } catch {
-            if error.isPermissionDenied, let named = file.dataDirectory, named == directory || named == want {
+            if error.isPermissionDenied, let named = file.dataDirectory, named == directory || named == canonical() {
                 return .running(file, how: "\(command); cwd unreadable, postmaster.pid names this directory")
             }
             if error.isProcessGone { return .stale(pid: file.pid, why: "exited while being checked") }

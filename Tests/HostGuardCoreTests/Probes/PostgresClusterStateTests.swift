@@ -46,9 +46,11 @@ struct PostgresClusterStateTests {
         // PostgreSQL 11: recovery.conf, not standby.signal, makes a standby
         (reading("synthetic-pg11-in-production.bin", recoveryConf: RecoveryConf(standbyMode: true)), "standby", false),
         (reading("synthetic-pg11-in-production.bin", standby: true), "primary", false),
-        // PostgreSQL 17 and 18 layouts
+        // PostgreSQL 16, 17 and 18
+        (reading("pg16-standby-in-archive-recovery.bin", standby: true, postmaster: runningPostmaster), "standby", true),
         (reading("synthetic-pg17-in-production.bin", postmaster: runningPostmaster), "primary", true),
-        (reading("synthetic-pg18-in-production.bin", postmaster: runningPostmaster), "primary", true),
+        (reading("pg18-promoted-in-production.bin", postmaster: runningPostmaster), "primary", true),
+        (reading("pg18-standby-shut-down-in-recovery.bin", standby: true), "standby", false),
     ])
     func decisions(reading: PostgresDataDirectoryReading, role: String, running: Bool) {
         let state = PostgresClusterState.decide(reading)

@@ -1,8 +1,8 @@
 import HostGuardCore
 import Testing
 
-/// pg_control images under Fixtures/pg_control: `pg15-*` captured from real PostgreSQL 15
-/// clusters (capture-pg15.sh), `synthetic-*` built from a real image with the documented layout
+/// pg_control images under Fixtures/pg_control: `pg15-*`, `pg16-*`, `pg18-*` captured from real
+/// PostgreSQL 15.x, 16.2 and 18.6 clusters (capture-real.sh), `synthetic-*` built from a real image with the documented layout
 /// of another version (build-synthetic.py), `damaged-*`/`foreign-*` broken on purpose.
 enum PGControlFixture {
     static let directory: String = {
@@ -18,22 +18,34 @@ enum PGControlFixture {
 
 @Suite("pg_control decoding")
 struct PostgresControlFileTests {
-    @Test("real PostgreSQL 15 images decode to the state pg_controldata printed", arguments: [
-        ("pg15-primary-shut-down-initdb.bin", PostgresControlFile.State.shutDown, UInt32(1)),
-        ("pg15-primary-in-production.bin", .inProduction, 1),
-        ("pg15-primary-crashed-in-production.bin", .inProduction, 1),
-        ("pg15-standby-in-archive-recovery.bin", .inArchiveRecovery, 1),
-        ("pg15-standby-shut-down-in-recovery.bin", .shutDownInRecovery, 1),
-        ("pg15-promoted-in-production.bin", .inProduction, 2),
-        ("pg15-promoted-shut-down.bin", .shutDown, 2),
-    ])
-    func realImages(name: String, state: PostgresControlFile.State, timeline: UInt32) throws {
-        let control = try PostgresControlFile.decode(PGControlFixture.bytes(name)).get()
-        #expect(control.state == state)
-        #expect(control.timeline == timeline)
-        #expect(control.controlVersion == 1300)
-        #expect(control.catalogVersion == 202209061)
-        #expect(control.crcOffset == 288)
+    /// (prefix, pg_control version, catalog version, CRC offset) of each real capture.
+    static let releases: [(String, UInt32, UInt32, Int)] = [
+        ("pg15", 1300, 202209061, 288),
+        ("pg16", 1300, 202307071, 288),
+        ("pg18", 1800, 202506291, 292),
+    ]
+    static let states: [(String, PostgresControlFile.State, UInt32)] = [
+        ("primary-shut-down-initdb", .shutDown, 1),
+        ("primary-in-production", .inProduction, 1),
+        ("primary-crashed-in-production", .inProduction, 1),
+        ("standby-in-archive-recovery", .inArchiveRecovery, 1),
+        ("standby-shut-down-in-recovery", .shutDownInRecovery, 1),
+        ("promoted-in-production", .inProduction, 2),
+        ("promoted-shut-down", .shutDown, 2),
+    ]
+
+    @Test("real PostgreSQL 15, 16 and 18 images decode to the state pg_controldata printed",
+          arguments: releases.flatMap { release in states.map { (release, $0) } }.map { "\($0.0.0)-\($0.1.0)" })
+    func realImages(name: String) throws {
+        let release = try #require(Self.releases.first { name.hasPrefix($0.0 + "-") })
+        let expected = try #require(Self.states.first { name == release.0 + "-" + $0.0 })
+        let control = try PostgresControlFile.decode(PGControlFixture.bytes(name + ".bin")).get()
+        #expect(control.state == expected.1)
+        #expect(control.timeline == expected.2)
+        #expect(control.controlVersion == release.1)
+        #expect(control.catalogVersion == release.2)
+        #expect(control.crcOffset == release.3)
+        #expect(control.crcOffset == control.layout.crcOffset)
         #expect(control.layout.verifiedAgainstHeader)
     }
 
@@ -45,7 +57,6 @@ struct PostgresControlFileTests {
         ("synthetic-pg16-shut-down-in-recovery.bin", 1300, .shutDownInRecovery, 288),
         ("synthetic-pg17-in-production.bin", 1700, .inProduction, 288),
         ("synthetic-pg17-shut-down.bin", 1700, .shutDown, 288),
-        ("synthetic-pg18-in-production.bin", 1800, .inProduction, 292),
         ("synthetic-pg15-shutting-down.bin", 1300, .shuttingDown, 288),
         ("synthetic-pg15-in-crash-recovery.bin", 1300, .inCrashRecovery, 288),
         ("synthetic-pg15-startup.bin", 1300, .startup, 288),

