@@ -35,38 +35,49 @@ func runProcess(
     env.merge(environment) { _, new in new }
     process.environment = env
     if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    // Output goes to temporary files, not pipes: a child that daemonises (tmux's server,
+    // pg_ctl's postmaster) inherits them, and a pipe would then never reach end-of-file.
+    let outFile = try TemporaryOutputFile(), errFile = try TemporaryOutputFile()
+    let input = Pipe()
+    process.standardOutput = outFile.handle
+    process.standardError = errFile.handle
     process.standardInput = stdin == nil ? FileHandle.nullDevice : input
     try process.run()
     if let stdin {
         input.fileHandleForWriting.write(stdin)
         try? input.fileHandleForWriting.close()
     }
-    // Read both pipes while the process runs, so a chatty child cannot fill a pipe and stall.
-    let outData = DataBox(), errData = DataBox()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { outData.data = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    group.enter()
-    DispatchQueue.global().async { errData.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(10_000) }
+    while process.isRunning && Date() < deadline { usleep(5_000) }
     if process.isRunning {
         process.terminate()
         kill(process.processIdentifier, SIGKILL)
     }
     process.waitUntilExit()
-    group.wait()
+    let outData = try outFile.contents(), errData = try errFile.contents()
     return ProcessOutput(
-        status: process.terminationStatus, stdout: String(decoding: outData.data, as: UTF8.self),
-        stderr: String(decoding: errData.data, as: UTF8.self), stdoutBytes: outData.data)
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self), stdoutBytes: outData)
 }
 
-/// Filled by one reader thread, read after `group.wait()`: the wait is the synchronisation.
-private final class DataBox: @unchecked Sendable {
-    var data = Data()
+/// An unlinked-on-close temporary file that a child process writes its output to.
+private final class TemporaryOutputFile {
+    let path: String
+    let handle: FileHandle
+
+    init() throws {
+        var template = Array("/tmp/hostguard-test-out-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        path = String(cString: template)
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    }
+
+    func contents() throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path))
+    }
+
+    deinit { unlink(path) }
 }
 
 /// Runs the built hostguard with `arguments`.
