@@ -67,6 +67,8 @@ public final class ProcessDirectory {
     public let pid: Int32
     public let path: String
     private let fd: Int32
+    /// The open /proc/<pid> directory, for reads relative to it.
+    public var directoryFD: Int32 { fd }
     /// Reused for every small read (fdinfo files are ~100 bytes; tens of thousands per scan).
     private var buffer = [UInt8](repeating: 0, count: 4096)
 
@@ -78,9 +80,21 @@ public final class ProcessDirectory {
 
     deinit { system_close(fd) }
 
+    /// Runs a read of `name` under this directory; an error names the whole path
+    /// ("readlink /proc/42/ns/mnt: Permission denied"), not just "ns/mnt".
+    private func named<T>(_ name: String, _ body: () throws(SystemError) -> T) throws(SystemError) -> T {
+        do {
+            return try body()
+        } catch {
+            var error = error
+            error.path = path + "/" + name
+            throw error
+        }
+    }
+
     /// The mount namespace's inode ("mnt:[4026531841]" → 4026531841).
     public func mountNamespace() throws(SystemError) -> UInt64 {
-        let link = try system_readlinkAt(fd, "ns/mnt")
+        let link = try named("ns/mnt") { () throws(SystemError) in try system_readlinkAt(fd, "ns/mnt") }
         guard let inode = NamespaceLink.inode(link[...]) else {
             throw SystemError("parse", path: path + "/ns/mnt", errno: .invalidArgument)
         }
@@ -95,7 +109,7 @@ public final class ProcessDirectory {
 
     /// argv joined by spaces (empty for kernel threads and zombies).
     public func commandLine(limit: Int = 200) throws(SystemError) -> String {
-        let count = try system_readSmallFileAt(fd, "cmdline", into: &buffer)
+        let count = try named("cmdline") { () throws(SystemError) in try system_readSmallFileAt(fd, "cmdline", into: &buffer) }
         return ProcCommandLine.display(buffer[0..<count], limit: limit)
     }
 
@@ -121,7 +135,7 @@ public final class ProcessDirectory {
     /// through our own fdinfo (see `system_openPathAt` for why this never touches the file
     /// system). Kernels without fdinfo mnt_id (< 3.15) give nil.
     func link(_ name: String, withPath: Bool) throws(SystemError) -> ProcessLink {
-        let handle = try system_openPathAt(fd, name)
+        let handle = try named(name) { () throws(SystemError) in try system_openPathAt(fd, name) }
         defer { system_close(handle) }
         var mountID: Int?
         if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
@@ -133,7 +147,7 @@ public final class ProcessDirectory {
 
     /// Open descriptor numbers, ascending.
     public func fileDescriptors() throws(SystemError) -> [Int32] {
-        try system_listDirectoryAt(fd, "fd").compactMap { Int32($0) }.sorted()
+        try named("fd") { () throws(SystemError) in try system_listDirectoryAt(fd, "fd") }.compactMap { Int32($0) }.sorted()
     }
 
     /// The mount an open descriptor was opened through (fdinfo `mnt_id`).
@@ -158,6 +172,12 @@ public final class ProcessDirectory {
         return result
     }
 
+    /// Device and inode of what a descriptor points at, from the kernel's cached attributes
+    /// (`system_statxCached`: no round trip to a network server).
+    public func cachedIdentity(ofDescriptor descriptor: Int32) throws(SystemError) -> CachedFileIdentity {
+        try named("fd/\(descriptor)") { () throws(SystemError) in try system_statxCached(fd, "fd/\(descriptor)") }
+    }
+
     /// File-backed mappings, one per (device, inode).
     public func mappings() throws(SystemError) -> [ProcessMapping] {
         ProcMaps.fileMappings(String(decoding: try readWhole("maps"), as: UTF8.self)[...])
@@ -167,7 +187,7 @@ public final class ProcessDirectory {
         var result: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         // /proc files report size 0; read until EOF through one open.
-        let handle = try system_openReadAt(fd, name)
+        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
         defer { system_close(handle) }
         while true {
             let got = try system_read(handle, into: &chunk, path: name)

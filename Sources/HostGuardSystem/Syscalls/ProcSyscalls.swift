@@ -124,3 +124,39 @@ public func system_read(_ fd: Int32, into buffer: inout [UInt8], path: String? =
 public func system_readSmallFile(_ path: String, into buffer: inout [UInt8]) throws(SystemError) -> Int {
     try system_readSmallFileAt(AT_FDCWD, path, into: &buffer)
 }
+
+// statx(2) is declared by glibc only under _GNU_SOURCE, which the Glibc module does not set; the
+// symbol is there since glibc 2.28. Declared here by name, used only through `system_statxCached`.
+@_silgen_name("statx")
+private func c_statx(_ directory: Int32, _ path: UnsafePointer<CChar>, _ flags: Int32, _ mask: UInt32, _ buffer: UnsafeMutableRawPointer) -> Int32
+
+/// What `system_statxCached` reports: the file's device and inode, and (Linux ≥ 5.8) its mount id.
+public struct CachedFileIdentity: Equatable, Sendable {
+    public var deviceMajor: UInt32
+    public var deviceMinor: UInt32
+    public var inode: UInt64
+    public var mountID: Int?
+}
+
+/// statx(2) with AT_STATX_DONT_SYNC: the attributes the kernel already has in memory, never a
+/// round trip to a network server (fs/nfs/inode.c `nfs_getattr` returns the cached attributes
+/// for DONT_SYNC; CIFS, Ceph and FUSE honour it too). Following a /proc magic link does not
+/// revalidate either (see `system_openPathAt`). Used only for the rare descriptor whose mount no
+/// table lists.
+public func system_statxCached(_ directory: Int32, _ path: String) throws(SystemError) -> CachedFileIdentity {
+    // struct statx (include/uapi/linux/stat.h): 256 bytes; offsets of the fields read below.
+    let statxDontSync: Int32 = 0x4000
+    let statxBasicStats: UInt32 = 0x7FF, statxMountID: UInt32 = 0x1000
+    var buffer = [UInt8](repeating: 0, count: 256)
+    _ = try buffer.withUnsafeMutableBytes { raw in
+        Result { () throws(SystemError) in
+            try valueOrErrno("statx", path: path) { c_statx(directory, path, statxDontSync, statxBasicStats | statxMountID, raw.baseAddress!) }
+        }
+    }.get()
+    func u32(_ offset: Int) -> UInt32 { buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) } }
+    func u64(_ offset: Int) -> UInt64 { buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) } }
+    let mask = u32(0)
+    return CachedFileIdentity(
+        deviceMajor: u32(136), deviceMinor: u32(140), inode: u64(32),
+        mountID: mask & statxMountID != 0 ? Int(u64(144)) : nil)
+}

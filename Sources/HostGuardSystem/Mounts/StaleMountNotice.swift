@@ -1,0 +1,31 @@
+/// The last full `hostguard mounts` run's count, left where the prompt can read it for the price
+/// of one small file read ("stale mounts: 2"). Written by every run without `--path` (the timer's
+/// runs), so the number describes the whole host.
+///
+/// The file is one line: the number of processes holding a stale mount, then the finish time:
+/// "2 1763750000\n". /run is a tmpfs: the notice goes away at reboot, with the stale mounts.
+public enum StaleMountNotice {
+    public static let defaultPath = "/run/hostguard/stale-mounts"
+
+    /// `HOSTGUARD_STALE_MOUNTS_FILE` overrides the location (tests, unprivileged runs).
+    public static var path: String { system_getenv("HOSTGUARD_STALE_MOUNTS_FILE") ?? defaultPath }
+
+    /// The count from the last run; nil when there was no run (or the file is unreadable or
+    /// malformed: the prompt then shows nothing rather than a guess).
+    public static func read(path: String = StaleMountNotice.path) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        guard let count = try? system_readSmallFile(path, into: &buffer) else { return nil }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        guard let first = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first else { return nil }
+        return Int(first)
+    }
+
+    /// Records a run's count atomically (temporary file + rename), creating the directory.
+    public static func write(staleProcesses: Int, finishedAt: Double, path: String = StaleMountNotice.path) throws(SystemError) {
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try system_makeDirectory(String(path[..<slash]))
+        }
+        let line = "\(staleProcesses) \(Int(finishedAt))\n"
+        try system_writeFileAtomically(path, Array(line.utf8))
+    }
+}
