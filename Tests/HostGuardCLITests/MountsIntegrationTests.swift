@@ -233,4 +233,41 @@ struct MountsIntegrationTests {
         let metrics = try String(contentsOfFile: directory.path + "/m.prom", encoding: .utf8)
         #expect(metrics.contains("hostguard_mounts_success 0\n"))
     }
+
+    @Test("a /proc read that blocks (a FIFO standing in for a stuck task's cmdline) ends at --timeout with exit 2, naming the pid")
+    func deadline() throws {
+        let directory = try TemporaryDirectory()
+        let fake = directory.path + "/proc"
+        let setup = try runProcess("/bin/bash", ["-euc", """
+            mkdir -p "$1/self/ns" "$1/4242/ns"
+            grep ' / / ' /proc/self/mountinfo > "$1/self/mountinfo"
+            cp "$1/self/mountinfo" "$1/4242/mountinfo"
+            ln -s 'mnt:[1]' "$1/self/ns/mnt"; ln -s 'mnt:[1]' "$1/4242/ns/mnt"
+            mkfifo "$1/4242/cmdline"
+            """, "setup", fake])
+        #expect(setup.status == 0, "\(setup.stderr)")
+        let result = try runHostGuard(
+            ["mounts", "--proc", fake, "--timeout", "1", "--prometheus", directory.path + "/m.prom"],
+            environment: ["HOSTGUARD_STALE_MOUNTS_FILE": directory.path + "/notice"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("could not check"))
+        #expect(result.stderr.contains("/proc/4242"))
+        let metrics = try String(contentsOfFile: directory.path + "/m.prom", encoding: .utf8)
+        #expect(metrics.contains("hostguard_mounts_success 0\n"))
+    }
+
+    @Test("the systemd units run the scan into the textfile directory, without a private mount namespace")
+    func systemdUnits() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let service = try String(contentsOf: root.appendingPathComponent("Packaging/systemd/hostguard-mounts.service"), encoding: .utf8)
+        let timer = try String(contentsOf: root.appendingPathComponent("Packaging/systemd/hostguard-mounts.timer"), encoding: .utf8)
+        let settings = service.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(settings.contains { $0.hasPrefix("ExecStart=") && $0.contains(" mounts --prometheus /var/lib/prometheus/node-exporter/") })
+        #expect(settings.contains("SuccessExitStatus=1"))
+        for option in ["PrivateTmp=", "ProtectSystem=", "ProtectHome=", "ReadWritePaths=", "PrivateMounts=", "RootDirectory="] {
+            #expect(!settings.contains { $0.hasPrefix(option) }, "\(option) would give the scan its own mount namespace")
+        }
+        #expect(timer.contains("OnUnitActiveSec="))
+        #expect(timer.contains("WantedBy=timers.target"))
+    }
 }

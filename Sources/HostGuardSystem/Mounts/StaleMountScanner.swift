@@ -9,6 +9,9 @@ public struct MountScanOptions: Sendable {
     public var watchedPaths: [String] = []
     /// Report namespace differences of containers and systemd-sandboxed units too.
     public var includePrivateNamespaces = false
+    /// Whose view is "the host's": nil for our own (what /proc/mounts shows us); a pid (1) when
+    /// hostguard itself runs in a sandbox with a namespace of its own.
+    public var referencePID: Int32?
 
     public init() {}
 }
@@ -58,8 +61,9 @@ public struct StaleMountScanner {
         let pids: [Int32]
         do {
             me = try proc.selfProcess()
-            referenceNamespace = try me.mountNamespace()
-            referenceTable = MountTable(try me.mountInfo())
+            let reference = try options.referencePID.map { pid throws(SystemError) in try proc.process(pid) } ?? me
+            referenceNamespace = try reference.mountNamespace()
+            referenceTable = MountTable(try reference.mountInfo())
             pids = try proc.processIDs()
         } catch {
             throw MountScanFailure(description: "\(error)")
@@ -97,6 +101,7 @@ public struct StaleMountScanner {
         }
 
         for pid in pids where pid != selfPID {
+            system_Deadline.reading(pid)
             let process: ProcessDirectory
             let namespace: UInt64
             let command: String

@@ -25,6 +25,12 @@ struct MountsCommand: ParsableCommand {
     @Flag(name: .customLong("include-private"), help: "Also compare containers and systemd-sandboxed namespaces (PrivateTmp, ProtectHome), which differ on purpose.")
     var includePrivate = false
 
+    @Option(name: .customLong("reference-pid"), help: ArgumentHelp("Compare with the mount namespace of PID (e.g. 1) instead of hostguard's own.", valueName: "PID"))
+    var referencePID: Int32?
+
+    @Option(help: ArgumentHelp("Give up after SECONDS with exit 2 (a /proc read can block behind a task stuck on a dead NFS server).", valueName: "SECONDS"))
+    var timeout: UInt32 = 60
+
     @Option(name: .customLong("proc"), help: .hidden)
     var procRoot = "/proc"
 
@@ -38,14 +44,22 @@ struct MountsCommand: ParsableCommand {
         var options = MountScanOptions()
         options.procRoot = procRoot
         options.includePrivateNamespaces = includePrivate
+        options.referencePID = referencePID
         let config = ConfigLoader.load(.fromEnvironment())
         options.watchedPaths = paths + config.watch.map(\.path)
         let fullScan = paths.isEmpty
 
         let started = system_monotonicNanoseconds()
+        if timeout > 0 {
+            let failure = prometheusFile.map { path in
+                (path, MountReport.prometheus(nil, success: false, finishedAt: system_wallClockSeconds() + Double(timeout), durationSeconds: Double(timeout)))
+            }
+            system_Deadline.arm(seconds: timeout, message: "the scan did not finish in \(timeout) s", metrics: failure)
+        }
         let result: MountScanResult
         do {
             result = try StaleMountScanner(options: options).scan()
+            system_Deadline.disarm()
         } catch {
             system_printError("mounts: could not check: \(TerminalText.visible(error.description))")
             if let prometheusFile {
