@@ -80,6 +80,10 @@ public struct StaleMountScanner {
         /// Mount ids seen to belong to kernel-internal file systems (pipefs, sockfs, anon inodes,
         /// shmem): no table lists them, and they are not stale.
         var internalMounts = Set<Int>()
+        let scratch = ProcScratch()
+        /// Per namespace: whether a device needs a closer look in maps (all its mounts there are
+        /// shadowed, or no table has it). Most processes map files from two or three devices.
+        var deviceInterest: [UInt64: [DeviceNumber: Bool]] = [:]
 
         func record(_ finding: StaleFinding, mountKey: String) {
             let key = FindingKey(pid: finding.pid, kind: finding.kind, mount: mountKey)
@@ -106,7 +110,7 @@ public struct StaleMountScanner {
             let namespace: UInt64
             let command: String
             do {
-                process = try proc.process(pid)
+                process = try proc.process(pid, scratch: scratch)
                 namespace = try process.mountNamespace()
                 command = try process.commandLine()
             } catch {
@@ -190,7 +194,13 @@ public struct StaleMountScanner {
             }
 
             // Memory mappings, by device (maps gives no mount id).
-            if let mappings = try? process.mappings() {
+            let interesting = { (device: DeviceNumber) -> Bool in
+                if let known = deviceInterest[namespace]?[device] { return known }
+                let answer = views.shadowedMount(forDevice: device, namespace: namespace) != nil || views.deviceIsUnlisted(device)
+                deviceInterest[namespace, default: [:]][device] = answer
+                return answer
+            }
+            if let mappings = try? process.mappings(include: interesting) {
                 for mapping in mappings where !KernelInternalObjects.isInternal(mapping.path) {
                     if let (entry, visibility) = views.shadowedMount(forDevice: mapping.device, namespace: namespace) {
                         record(StaleFinding(

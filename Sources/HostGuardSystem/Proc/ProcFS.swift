@@ -18,12 +18,12 @@ public struct ProcFS: Sendable {
     }
 
     /// A handle on /proc/<pid> (or "self"); the per-process reads below go through it.
-    public func process(_ pid: Int32) throws(SystemError) -> ProcessDirectory {
-        try ProcessDirectory(path: root + "/\(pid)", pid: pid)
+    public func process(_ pid: Int32, scratch: ProcScratch? = nil) throws(SystemError) -> ProcessDirectory {
+        try ProcessDirectory(path: root + "/\(pid)", pid: pid, scratch: scratch ?? ProcScratch())
     }
 
     public func selfProcess() throws(SystemError) -> ProcessDirectory {
-        try ProcessDirectory(path: root + "/self", pid: system_processID())
+        try ProcessDirectory(path: root + "/self", pid: system_processID(), scratch: ProcScratch())
     }
 
     // Convenience one-shot readers (each opens and closes the process directory).
@@ -61,6 +61,15 @@ public struct ProcessLink: Hashable, Sendable {
     }
 }
 
+/// Read buffers reused across processes: a scan reads thousands of maps files and tens of
+/// thousands of descriptors, and allocating (and zeroing) a buffer for each shows in the profile.
+public final class ProcScratch {
+    var small = [UInt8](repeating: 0, count: 4096)
+    var large = [UInt8](repeating: 0, count: 256 * 1024)
+
+    public init() {}
+}
+
 /// One open /proc/<pid> directory. Reads are relative to its fd, so a pid reused mid-scan is
 /// noticed (the old directory fd reads ESRCH/ENOENT instead of the new process's files).
 public final class ProcessDirectory {
@@ -69,12 +78,17 @@ public final class ProcessDirectory {
     private let fd: Int32
     /// The open /proc/<pid> directory, for reads relative to it.
     public var directoryFD: Int32 { fd }
+    private let scratch: ProcScratch
     /// Reused for every small read (fdinfo files are ~100 bytes; tens of thousands per scan).
-    private var buffer = [UInt8](repeating: 0, count: 4096)
+    private var buffer: [UInt8] {
+        _read { yield scratch.small }
+        _modify { yield &scratch.small }
+    }
 
-    init(path: String, pid: Int32) throws(SystemError) {
+    init(path: String, pid: Int32, scratch: ProcScratch) throws(SystemError) {
         self.path = path
         self.pid = pid
+        self.scratch = scratch
         self.fd = try system_openDirectory(path)
     }
 
@@ -135,13 +149,18 @@ public final class ProcessDirectory {
     /// through our own fdinfo (see `system_openPathAt` for why this never touches the file
     /// system). Kernels without fdinfo mnt_id (< 3.15) give nil.
     func link(_ name: String, withPath: Bool) throws(SystemError) -> ProcessLink {
-        let handle = try named(name) { () throws(SystemError) in try system_openPathAt(fd, name) }
-        defer { system_close(handle) }
         var mountID: Int?
-        if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
-            mountID = FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
+        if let identity = try? system_statxCached(fd, name), identity.mountID != nil {
+            mountID = identity.mountID
+        } else {
+            // Kernels before 5.8 have no STATX_MNT_ID: an O_PATH handle's fdinfo has it.
+            let handle = try named(name) { () throws(SystemError) in try system_openPathAt(fd, name) }
+            defer { system_close(handle) }
+            if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
+                mountID = FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
+            }
         }
-        let target = withPath ? try system_readlinkAt(fd, name) : ""
+        let target = withPath ? try named(name) { () throws(SystemError) in try system_readlinkAt(fd, name) } : ""
         return ProcessLink(path: target, mountID: mountID)
     }
 
@@ -151,9 +170,15 @@ public final class ProcessDirectory {
     }
 
     /// The mount an open descriptor was opened through (fdinfo `mnt_id`).
+    /// One statx(2) (cached attributes, see `system_statxCached`) where the kernel reports
+    /// STATX_MNT_ID (5.8+), else fdinfo's `mnt_id` (3.15+).
     public func mountID(ofDescriptor descriptor: Int32) throws(SystemError) -> Int? {
-        let count = try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
-        return FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
+        let name = "fd/\(descriptor)"
+        if let identity = try? system_statxCached(fd, name), let id = identity.mountID { return id }
+        let count = try named("fdinfo/\(descriptor)") { () throws(SystemError) in
+            try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
+        }
+        return buffer.withUnsafeBufferPointer { FdInfo.mountID(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
 
     /// What an open descriptor points at ("/srv/pages/index.html", "pipe:[123]").
@@ -180,7 +205,32 @@ public final class ProcessDirectory {
 
     /// File-backed mappings, one per (device, inode).
     public func mappings() throws(SystemError) -> [ProcessMapping] {
-        ProcMaps.fileMappings(String(decoding: try readWhole("maps"), as: UTF8.self)[...])
+        try mappings { _ in true }
+    }
+
+    /// File-backed mappings on the devices `include` accepts (decided before any decoding).
+    public func mappings(include: (DeviceNumber) -> Bool) throws(SystemError) -> [ProcessMapping] {
+        let count = try readIntoLarge("maps")
+        return scratch.large.withUnsafeBufferPointer { ProcMaps.fileMappings(bytes: UnsafeBufferPointer(rebasing: $0[0..<count]), include: include) }
+    }
+
+    /// Reads a whole /proc file into the shared large buffer, growing it as needed.
+    private func readIntoLarge(_ name: String) throws(SystemError) -> Int {
+        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
+        defer { system_close(handle) }
+        var total = 0
+        while true {
+            if total == scratch.large.count {
+                if total >= 64 << 20 { break }
+                scratch.large.append(contentsOf: repeatElement(0, count: total))
+            }
+            let got = try named(name) { () throws(SystemError) in
+                try system_readAt(handle, into: &scratch.large, offset: total)
+            }
+            if got == 0 { break }
+            total += got
+        }
+        return total
     }
 
     private func readWhole(_ name: String) throws(SystemError) -> [UInt8] {

@@ -160,3 +160,12 @@ public func system_statxCached(_ directory: Int32, _ path: String) throws(System
         deviceMajor: u32(136), deviceMinor: u32(140), inode: u64(32),
         mountID: mask & statxMountID != 0 ? Int(u64(144)) : nil)
 }
+
+/// read(2) into `buffer` from `offset` to its end; 0 at end of file.
+public func system_readAt(_ fd: Int32, into buffer: inout [UInt8], offset: Int) throws(SystemError) -> Int {
+    try buffer.withUnsafeMutableBytes { raw in
+        Result { () throws(SystemError) in
+            try valueOrErrno("read") { read(fd, raw.baseAddress! + offset, raw.count - offset) }
+        }
+    }.get()
+}
