@@ -12,6 +12,8 @@ public struct MountScanOptions: Sendable {
     /// Whose view is "the host's": nil for our own (what /proc/mounts shows us); a pid (1) when
     /// hostguard itself runs in a sandbox with a namespace of its own.
     public var referencePID: Int32?
+    /// Threads for reading processes; nil: one per core, at most 4.
+    public var threads: Int?
 
     public init() {}
 }
@@ -74,152 +76,65 @@ public struct StaleMountScanner {
         var views = MountViews(referenceNamespace: referenceNamespace, reference: referenceTable)
         let selfPID = me.pid
 
+        // Pass 1, in order: each process's namespace and command line, each namespace's table
+        // read once (from the first process seen in it).
         var processes: [ProcessFacts] = []
+        let scratch = ProcScratch()
+        var tally = ScanTally()
+        for pid in pids where pid != selfPID {
+            system_Deadline.reading(pid)
+            do {
+                let process = try proc.process(pid, scratch: scratch)
+                let namespace = try process.mountNamespace()
+                let command = try process.commandLine()
+                if command.isEmpty {
+                    result.processesSkipped += 1
+                    continue
+                }
+                if views.tables[namespace] == nil {
+                    views.add(namespace: namespace, table: MountTable(try process.mountInfo()))
+                }
+                processes.append(ProcessFacts(pid: pid, command: command, namespace: namespace))
+            } catch {
+                tally.note(error)
+            }
+        }
+        result.namespacesRead = views.tables.count
+
+        // Pass 2, on a few threads: what each process holds (cwd, root, descriptors, mappings).
+        // Nearly all of it is the kernel answering /proc reads, which spreads over cores.
+        let threadCount = max(1, min(options.threads ?? min(system_processorCount(), 4), processes.count / 64 + 1))
+        let workers = (0..<threadCount).map { _ in HoldingsWorker(proc: proc, views: views) }
+        let work = processes
+        system_parallel(threadCount) { thread in
+            let worker = workers[thread]
+            var index = thread
+            while index < work.count {
+                worker.scan(work[index])
+                index += threadCount
+            }
+        }
+
         var findings: [FindingKey: StaleFinding] = [:]
         var order: [FindingKey] = []
-        /// Mount ids seen to belong to kernel-internal file systems (pipefs, sockfs, anon inodes,
-        /// shmem): no table lists them, and they are not stale.
-        var internalMounts = Set<Int>()
-        let scratch = ProcScratch()
-        /// Per namespace: whether a device needs a closer look in maps (all its mounts there are
-        /// shadowed, or no table has it). Most processes map files from two or three devices.
-        var deviceInterest: [UInt64: [DeviceNumber: Bool]] = [:]
-
         func record(_ finding: StaleFinding, mountKey: String) {
             let key = FindingKey(pid: finding.pid, kind: finding.kind, mount: mountKey)
             if findings[key] != nil {
-                findings[key]!.count += 1
+                findings[key]!.count += finding.count
             } else {
                 findings[key] = finding
                 order.append(key)
             }
         }
-
-        func noteUnreadable(_ error: SystemError) {
-            if error.isProcessGone {
-                result.processesVanished += 1
-            } else {
-                result.processesUnreadable += 1
-                if result.firstUnreadable == nil { result.firstUnreadable = error.description }
-            }
+        for worker in workers {
+            for (finding, key) in worker.findings { record(finding, mountKey: key) }
+            tally.add(worker.tally)
         }
-
-        for pid in pids where pid != selfPID {
-            system_Deadline.reading(pid)
-            let process: ProcessDirectory
-            let namespace: UInt64
-            let command: String
-            do {
-                process = try proc.process(pid, scratch: scratch)
-                namespace = try process.mountNamespace()
-                command = try process.commandLine()
-            } catch {
-                noteUnreadable(error)
-                continue
-            }
-            if command.isEmpty {
-                result.processesSkipped += 1
-                continue
-            }
-            if views.tables[namespace] == nil {
-                do {
-                    views.add(namespace: namespace, table: MountTable(try process.mountInfo()))
-                } catch {
-                    noteUnreadable(error)
-                    continue
-                }
-            }
-            result.processesScanned += 1
-            processes.append(ProcessFacts(pid: pid, command: command, namespace: namespace))
-
-            func stale(_ kind: StaleKind, _ path: String, _ placement: MountPlacement, mountID: Int, device: DeviceNumber? = nil) {
-                switch placement {
-                case .visible: return
-                case .shadowed(let entry, let visibility, let table):
-                    record(StaleFinding(
-                        pid: pid, command: command, unit: nil, kind: kind, reason: .shadowed(visibility),
-                        path: path, mountPoint: entry.mountPoint, mountID: entry.mountID,
-                        heldSource: entry.sourceDescription,
-                        currentSource: views.currentSource(at: entry.mountPoint, namespace: table)),
-                        mountKey: "id:\(entry.mountID)")
-                case .unlisted:
-                    record(StaleFinding(
-                        pid: pid, command: command, unit: nil, kind: kind, reason: .detached,
-                        path: path, mountPoint: nil, mountID: mountID,
-                        heldSource: "detached mount \(mountID)" + (device.map { " (device \($0))" } ?? ""),
-                        currentSource: nil),
-                        mountKey: "id:\(mountID)")
-                }
-            }
-
-            // cwd and root.
-            for (kind, name) in [(StaleKind.cwd, "cwd"), (.root, "root")] {
-                guard let link = try? (kind == .cwd ? process.cwd(withPath: false) : process.root(withPath: false)),
-                      let id = link.mountID else { continue }
-                let placement = views.placement(mountID: id, namespace: namespace)
-                if case .visible = placement { continue }
-                let path = (try? system_readlinkAt(process.directoryFD, name)) ?? "?"
-                stale(kind, path, placement, mountID: id)
-            }
-
-            // Open descriptors.
-            if let descriptors = try? process.fileDescriptors() {
-                for descriptor in descriptors {
-                    guard let id = (try? process.mountID(ofDescriptor: descriptor)) ?? nil,
-                          !internalMounts.contains(id) else { continue }
-                    let placement = views.placement(mountID: id, namespace: namespace)
-                    if case .visible = placement { continue }
-                    guard let target = try? process.target(ofDescriptor: descriptor) else { continue }
-                    if case .unlisted = placement {
-                        if KernelInternalObjects.isInternal(target) {
-                            internalMounts.insert(id)
-                            continue
-                        }
-                        // An id no table lists is either a lazily unmounted mount or a mount of a
-                        // namespace no process we can read lives in (a descriptor inherited
-                        // across unshare(2)). Tell them apart by the file system: if its device
-                        // is still mounted where we can see it, the data is not stale.
-                        if let identity = try? process.cachedIdentity(ofDescriptor: descriptor) {
-                            let device = DeviceNumber(major: identity.deviceMajor, minor: identity.deviceMinor)
-                            if views.deviceIsMountedVisibly(device) {
-                                result.descriptorsViaOtherNamespaces += 1
-                                continue
-                            }
-                            stale(.fd, target, placement, mountID: id, device: device)
-                            continue
-                        }
-                    }
-                    stale(.fd, target, placement, mountID: id)
-                }
-            }
-
-            // Memory mappings, by device (maps gives no mount id).
-            let interesting = { (device: DeviceNumber) -> Bool in
-                if let known = deviceInterest[namespace]?[device] { return known }
-                let answer = views.shadowedMount(forDevice: device, namespace: namespace) != nil || views.deviceIsUnlisted(device)
-                deviceInterest[namespace, default: [:]][device] = answer
-                return answer
-            }
-            if let mappings = try? process.mappings(include: interesting) {
-                for mapping in mappings where !KernelInternalObjects.isInternal(mapping.path) {
-                    if let (entry, visibility) = views.shadowedMount(forDevice: mapping.device, namespace: namespace) {
-                        record(StaleFinding(
-                            pid: pid, command: command, unit: nil, kind: .mmap, reason: .shadowed(visibility),
-                            path: mapping.path, mountPoint: entry.mountPoint, mountID: entry.mountID,
-                            heldSource: entry.sourceDescription,
-                            currentSource: views.currentSource(at: entry.mountPoint, namespace: namespace)),
-                            mountKey: "dev:\(mapping.device)")
-                    } else if views.deviceIsUnlisted(mapping.device) {
-                        record(StaleFinding(
-                            pid: pid, command: command, unit: nil, kind: .mmap, reason: .detached,
-                            path: mapping.path, mountPoint: nil, mountID: nil,
-                            heldSource: "detached mount (device \(mapping.device))", currentSource: nil),
-                            mountKey: "dev:\(mapping.device)")
-                    }
-                }
-            }
-        }
-        result.namespacesRead = views.tables.count
+        result.processesScanned = processes.count - workers.reduce(0) { $0 + $1.tally.vanished + $1.tally.unreadable }
+        result.processesVanished = tally.vanished
+        result.processesUnreadable = tally.unreadable
+        result.firstUnreadable = tally.firstUnreadable
+        result.descriptorsViaOtherNamespaces = tally.viaOtherNamespaces
 
         // Namespace views: each namespace compared once, its processes named.
         let explicitPaths = options.watchedPaths.map(MountPath.normalized)
@@ -266,6 +181,155 @@ public struct StaleMountScanner {
         result.finishedAt = system_wallClockSeconds()
         result.durationSeconds = Double(system_monotonicNanoseconds() - started) / 1e9
         return result
+    }
+}
+
+/// Counts of processes that could not be read, kept per thread and added up.
+struct ScanTally {
+    var vanished = 0
+    var unreadable = 0
+    var firstUnreadable: String?
+    var viaOtherNamespaces = 0
+
+    mutating func note(_ error: SystemError) {
+        if error.isProcessGone {
+            vanished += 1
+        } else {
+            unreadable += 1
+            if firstUnreadable == nil { firstUnreadable = error.description }
+        }
+    }
+
+    mutating func add(_ other: ScanTally) {
+        vanished += other.vanished
+        unreadable += other.unreadable
+        firstUnreadable = firstUnreadable ?? other.firstUnreadable
+        viaOtherNamespaces += other.viaOtherNamespaces
+    }
+}
+
+/// One thread's share of pass 2. Each worker is used by exactly one thread, and read by the
+/// caller only after `system_parallel` has joined them all.
+final class HoldingsWorker: @unchecked Sendable {
+    let proc: ProcFS
+    let views: MountViews
+    let scratch = ProcScratch()
+    var findings: [(StaleFinding, String)] = []
+    var tally = ScanTally()
+    /// Mount ids seen to belong to kernel-internal file systems (pipefs, sockfs, anon inodes,
+    /// shmem): no table lists them, and they are not stale.
+    var internalMounts = Set<Int>()
+    /// Per namespace: whether a device needs a closer look in maps (all its mounts there are
+    /// shadowed, or no table has it). Most processes map files from two or three devices.
+    var deviceInterest: [UInt64: [DeviceNumber: Bool]] = [:]
+
+    init(proc: ProcFS, views: MountViews) {
+        self.proc = proc
+        self.views = views
+    }
+
+    func scan(_ facts: StaleMountScanner.ProcessFacts) {
+        system_Deadline.reading(facts.pid)
+        let pid = facts.pid, command = facts.command, namespace = facts.namespace
+        let process: ProcessDirectory
+        do {
+            process = try proc.process(pid, scratch: scratch)
+        } catch {
+            tally.note(error)
+            return
+        }
+
+        func stale(_ kind: StaleKind, _ path: String, _ placement: MountPlacement, mountID: Int, device: DeviceNumber? = nil) {
+            switch placement {
+            case .visible: return
+            case .shadowed(let entry, let visibility, let table):
+                findings.append((StaleFinding(
+                    pid: pid, command: command, unit: nil, kind: kind, reason: .shadowed(visibility),
+                    path: path, mountPoint: entry.mountPoint, mountID: entry.mountID,
+                    heldSource: entry.sourceDescription,
+                    currentSource: views.currentSource(at: entry.mountPoint, namespace: table)),
+                    "id:\(entry.mountID)"))
+            case .unlisted:
+                findings.append((StaleFinding(
+                    pid: pid, command: command, unit: nil, kind: kind, reason: .detached,
+                    path: path, mountPoint: nil, mountID: mountID,
+                    heldSource: "detached mount \(mountID)" + (device.map { " (device \($0))" } ?? ""),
+                    currentSource: nil),
+                    "id:\(mountID)"))
+            }
+        }
+
+        // cwd and root.
+        for (kind, name) in [(StaleKind.cwd, "cwd"), (.root, "root")] {
+            guard let link = try? (kind == .cwd ? process.cwd(withPath: false) : process.root(withPath: false)),
+                  let id = link.mountID else { continue }
+            let placement = views.placement(mountID: id, namespace: namespace)
+            if case .visible = placement { continue }
+            let path = (try? system_readlinkAt(process.directoryFD, name)) ?? "?"
+            stale(kind, path, placement, mountID: id)
+        }
+
+        // Open descriptors: one statx each; the target is read only for what is not visible.
+        let descriptors: [Int32]
+        do {
+            descriptors = try process.fileDescriptors()
+        } catch {
+            tally.note(error)
+            return
+        }
+        for descriptor in descriptors {
+            guard let id = (try? process.mountID(ofDescriptor: descriptor)) ?? nil,
+                  !internalMounts.contains(id) else { continue }
+            let placement = views.placement(mountID: id, namespace: namespace)
+            if case .visible = placement { continue }
+            guard let target = try? process.target(ofDescriptor: descriptor) else { continue }
+            if case .unlisted = placement {
+                if KernelInternalObjects.isInternal(target) {
+                    internalMounts.insert(id)
+                    continue
+                }
+                // An id no table lists is either a lazily unmounted mount or a mount of a
+                // namespace no process we can read lives in (a descriptor inherited across
+                // unshare(2)). Tell them apart by the file system: if its device is still
+                // mounted where we can see it, the data is not stale.
+                if let identity = try? process.cachedIdentity(ofDescriptor: descriptor) {
+                    let device = DeviceNumber(major: identity.deviceMajor, minor: identity.deviceMinor)
+                    if views.deviceIsMountedVisibly(device) {
+                        tally.viaOtherNamespaces += 1
+                        continue
+                    }
+                    stale(.fd, target, placement, mountID: id, device: device)
+                    continue
+                }
+            }
+            stale(.fd, target, placement, mountID: id)
+        }
+
+        // Memory mappings, by device (maps gives no mount id).
+        let interesting = { (device: DeviceNumber) -> Bool in
+            if let known = self.deviceInterest[namespace]?[device] { return known }
+            let answer = self.views.shadowedMount(forDevice: device, namespace: namespace) != nil
+                || self.views.deviceIsUnlisted(device)
+            self.deviceInterest[namespace, default: [:]][device] = answer
+            return answer
+        }
+        guard let mappings = try? process.mappings(include: interesting) else { return }
+        for mapping in mappings where !KernelInternalObjects.isInternal(mapping.path) {
+            if let (entry, visibility) = views.shadowedMount(forDevice: mapping.device, namespace: namespace) {
+                findings.append((StaleFinding(
+                    pid: pid, command: command, unit: nil, kind: .mmap, reason: .shadowed(visibility),
+                    path: mapping.path, mountPoint: entry.mountPoint, mountID: entry.mountID,
+                    heldSource: entry.sourceDescription,
+                    currentSource: views.currentSource(at: entry.mountPoint, namespace: namespace)),
+                    "dev:\(mapping.device)"))
+            } else if views.deviceIsUnlisted(mapping.device) {
+                findings.append((StaleFinding(
+                    pid: pid, command: command, unit: nil, kind: .mmap, reason: .detached,
+                    path: mapping.path, mountPoint: nil, mountID: nil,
+                    heldSource: "detached mount (device \(mapping.device))", currentSource: nil),
+                    "dev:\(mapping.device)"))
+            }
+        }
     }
 }
 
