@@ -116,6 +116,7 @@ struct MountsIntegrationTests {
             echo data > "$W/lazy/held.txt"
             sleep 300 3< "$W/lazy/held.txt" &
             echo $! > "$OUT/holder.pid"
+            wait_for test -e /proc/$!/fd/3   # the child has opened it (else the unmount races the open)
             umount -l "$W/lazy"
             scan detached --json
             """)
@@ -241,7 +242,7 @@ struct MountsIntegrationTests {
         #expect(metrics.contains("hostguard_mounts_success 0\n"))
     }
 
-    @Test("a /proc read that blocks (a FIFO standing in for a stuck task's cmdline) ends at --timeout with exit 2, naming the pid")
+    @Test("a /proc read that blocks (a FIFO standing in for the maps of a task stuck on a dead NFS server) ends at --timeout with exit 2, naming the pid")
     func deadline() throws {
         let directory = try TemporaryDirectory()
         let fake = directory.path + "/proc"
@@ -250,7 +251,7 @@ struct MountsIntegrationTests {
             grep ' / / ' /proc/self/mountinfo > "$1/self/mountinfo"
             cp "$1/self/mountinfo" "$1/4242/mountinfo"
             ln -s 'mnt:[1]' "$1/self/ns/mnt"; ln -s 'mnt:[1]' "$1/4242/ns/mnt"
-            mkfifo "$1/4242/cmdline"
+            mkfifo "$1/4242/maps"
             """, "setup", fake])
         #expect(setup.status == 0, "\(setup.stderr)")
         let result = try runHostGuard(

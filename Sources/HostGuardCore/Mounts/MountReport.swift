@@ -57,7 +57,7 @@ public enum MountReport {
         if result.privateNamespacesSkipped > 0 {
             text += "; \(result.privateNamespacesSkipped) container namespace\(result.privateNamespacesSkipped == 1 ? "" : "s") with its own root not compared (--include-private)"
         }
-        if result.processesVanished > 0 { text += "; \(result.processesVanished) exited during the scan" }
+        if result.processesVanished > 0 { text += "; \(result.processesVanished) gone (exited during the scan, or zombies)" }
         if result.processesUnreadable > 0 {
             text += "; \(result.processesUnreadable) could not be read"
             if let example = result.firstUnreadable { text += " (e.g. \(TerminalText.visible(example)))" }

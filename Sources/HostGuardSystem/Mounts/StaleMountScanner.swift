@@ -42,7 +42,6 @@ public struct StaleMountScanner {
     /// Per-process facts gathered in the first pass, kept for namespace findings.
     struct ProcessFacts {
         var pid: Int32
-        var command: String
         var namespace: UInt64
     }
 
@@ -76,36 +75,13 @@ public struct StaleMountScanner {
         var views = MountViews(referenceNamespace: referenceNamespace, reference: referenceTable)
         let selfPID = me.pid
 
-        // Pass 1, in order: each process's namespace and command line, each namespace's table
-        // read once (from the first process seen in it).
-        var processes: [ProcessFacts] = []
-        let scratch = ProcScratch()
+        // One pass over all processes on a few threads: nearly all of the time is the kernel
+        // answering /proc reads, which spreads over cores. A process in a namespace no table
+        // has been read for is set aside and done afterwards, once that table is read.
         var tally = ScanTally()
-        for pid in pids where pid != selfPID {
-            system_Deadline.reading(pid)
-            do {
-                let process = try proc.process(pid, scratch: scratch)
-                let namespace = try process.mountNamespace()
-                let command = try process.commandLine()
-                if command.isEmpty {
-                    result.processesSkipped += 1
-                    continue
-                }
-                if views.tables[namespace] == nil {
-                    views.add(namespace: namespace, table: MountTable(try process.mountInfo()))
-                }
-                processes.append(ProcessFacts(pid: pid, command: command, namespace: namespace))
-            } catch {
-                tally.note(error)
-            }
-        }
-        result.namespacesRead = views.tables.count
-
-        // Pass 2, on a few threads: what each process holds (cwd, root, descriptors, mappings).
-        // Nearly all of it is the kernel answering /proc reads, which spreads over cores.
-        let threadCount = max(1, min(options.threads ?? min(system_processorCount(), 4), processes.count / 64 + 1))
+        let work = pids.filter { $0 != selfPID }
+        let threadCount = max(1, min(options.threads ?? min(system_processorCount(), 4), work.count / 64 + 1))
         let workers = (0..<threadCount).map { _ in HoldingsWorker(proc: proc, views: views) }
-        let work = processes
         system_parallel(threadCount) { thread in
             let worker = workers[thread]
             var index = thread
@@ -114,6 +90,27 @@ public struct StaleMountScanner {
                 index += threadCount
             }
         }
+        let deferred = workers.flatMap(\.deferred).sorted()
+        if !deferred.isEmpty {
+            // Each new namespace's table is read once, from the first of its processes.
+            for pid in deferred {
+                do {
+                    let process = try proc.process(pid)
+                    let namespace = try process.mountNamespace()
+                    if views.tables[namespace] == nil {
+                        views.add(namespace: namespace, table: MountTable(try process.mountInfo()))
+                    }
+                } catch {
+                    tally.note(error)
+                }
+            }
+            let worker = workers[0]
+            worker.views = views
+            worker.deviceInterest = [:]
+            for pid in deferred { worker.scan(pid, deferIfUnknown: false) }
+        }
+        result.namespacesRead = views.tables.count
+        let processes = workers.flatMap(\.scanned).sorted { $0.pid < $1.pid }
 
         var findings: [FindingKey: StaleFinding] = [:]
         var order: [FindingKey] = []
@@ -130,7 +127,7 @@ public struct StaleMountScanner {
             for (finding, key) in worker.findings { record(finding, mountKey: key) }
             tally.add(worker.tally)
         }
-        result.processesScanned = processes.count - workers.reduce(0) { $0 + $1.tally.vanished + $1.tally.unreadable }
+        result.processesScanned = processes.count
         result.processesVanished = tally.vanished
         result.processesUnreadable = tally.unreadable
         result.firstUnreadable = tally.firstUnreadable
@@ -154,9 +151,11 @@ public struct StaleMountScanner {
             if !differences.isEmpty { differencesByNamespace[namespace] = differences }
         }
         for process in processes {
-            for difference in differencesByNamespace[process.namespace] ?? [] {
+            guard let differences = differencesByNamespace[process.namespace] else { continue }
+            let command = (try? proc.process(process.pid).commandLine()) ?? "?"
+            for difference in differences {
                 record(StaleFinding(
-                    pid: process.pid, command: process.command, unit: nil, kind: .namespace,
+                    pid: process.pid, command: command, unit: nil, kind: .namespace,
                     reason: .namespaceDiffers, path: difference.path,
                     mountPoint: difference.held?.mountPoint ?? difference.current?.mountPoint,
                     mountID: difference.held?.mountID,
@@ -212,7 +211,11 @@ struct ScanTally {
 /// caller only after `system_parallel` has joined them all.
 final class HoldingsWorker: @unchecked Sendable {
     let proc: ProcFS
-    let views: MountViews
+    var views: MountViews
+    /// Processes read, with their namespace (for the namespace-view findings).
+    var scanned: [StaleMountScanner.ProcessFacts] = []
+    /// Processes in a namespace whose table has not been read yet.
+    var deferred: [Int32] = []
     let scratch = ProcScratch()
     var findings: [(StaleFinding, String)] = []
     var tally = ScanTally()
@@ -228,16 +231,31 @@ final class HoldingsWorker: @unchecked Sendable {
         self.views = views
     }
 
-    func scan(_ facts: StaleMountScanner.ProcessFacts) {
-        system_Deadline.reading(facts.pid)
-        let pid = facts.pid, command = facts.command, namespace = facts.namespace
+    func scan(_ pid: Int32, deferIfUnknown: Bool = true) {
+        system_Deadline.reading(pid)
         let process: ProcessDirectory
+        let namespace: UInt64
         do {
             process = try proc.process(pid, scratch: scratch)
+            namespace = try process.mountNamespace()
         } catch {
             tally.note(error)
             return
         }
+        if views.tables[namespace] == nil {
+            if deferIfUnknown { deferred.append(pid) }
+            return
+        }
+        let firstFinding = findings.count
+        defer {
+            // The command line is read only for processes named in a finding.
+            if findings.count > firstFinding {
+                let command = (try? process.commandLine()) ?? "?"
+                for index in firstFinding..<findings.count { findings[index].0.command = command }
+            }
+        }
+        scanned.append(StaleMountScanner.ProcessFacts(pid: pid, namespace: namespace))
+        let command = ""
 
         func stale(_ kind: StaleKind, _ path: String, _ placement: MountPlacement, mountID: Int, device: DeviceNumber? = nil) {
             switch placement {
@@ -270,14 +288,8 @@ final class HoldingsWorker: @unchecked Sendable {
         }
 
         // Open descriptors: one statx each; the target is read only for what is not visible.
-        let descriptors: [Int32]
-        do {
-            descriptors = try process.fileDescriptors()
-        } catch {
-            tally.note(error)
-            return
-        }
-        for descriptor in descriptors {
+        // (An unreadable fd directory: the mappings may still say something.)
+        for descriptor in (try? process.fileDescriptors()) ?? [] {
             guard let id = (try? process.mountID(ofDescriptor: descriptor)) ?? nil,
                   !internalMounts.contains(id) else { continue }
             let placement = views.placement(mountID: id, namespace: namespace)

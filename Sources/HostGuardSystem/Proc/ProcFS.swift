@@ -92,7 +92,14 @@ public final class ProcessDirectory {
         self.fd = try system_openDirectory(path)
     }
 
-    deinit { system_close(fd) }
+    deinit {
+        if descriptorDirectory >= 0 { system_close(descriptorDirectory) }
+        system_close(fd)
+    }
+
+    /// /proc/<pid>/fd as a handle, opened on first use: a statx relative to it walks one
+    /// component ("7") instead of two ("fd/7") for each descriptor.
+    private var descriptorDirectory: Int32 = -1
 
     /// Runs a read of `name` under this directory; an error names the whole path
     /// ("readlink /proc/42/ns/mnt: Permission denied"), not just "ns/mnt".
@@ -173,8 +180,14 @@ public final class ProcessDirectory {
     /// One statx(2) (cached attributes, see `system_statxCached`) where the kernel reports
     /// STATX_MNT_ID (5.8+), else fdinfo's `mnt_id` (3.15+).
     public func mountID(ofDescriptor descriptor: Int32) throws(SystemError) -> Int? {
-        let name = "fd/\(descriptor)"
-        if let identity = try? system_statxCached(fd, name), let id = identity.mountID { return id }
+        if descriptorDirectory < 0 {
+            descriptorDirectory = (try? system_openDirectoryHandleAt(fd, "fd")) ?? -2
+        }
+        if descriptorDirectory >= 0,
+           let identity = try? system_statxCached(descriptorDirectory, String(descriptor), mountIDOnly: true),
+           let id = identity.mountID {
+            return id
+        }
         let count = try named("fdinfo/\(descriptor)") { () throws(SystemError) in
             try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
         }

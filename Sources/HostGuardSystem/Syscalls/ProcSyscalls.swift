@@ -143,22 +143,29 @@ public struct CachedFileIdentity: Equatable, Sendable {
 /// for DONT_SYNC; CIFS, Ceph and FUSE honour it too). Following a /proc magic link does not
 /// revalidate either (see `system_openPathAt`). Used only for the rare descriptor whose mount no
 /// table lists.
-public func system_statxCached(_ directory: Int32, _ path: String) throws(SystemError) -> CachedFileIdentity {
-    // struct statx (include/uapi/linux/stat.h): 256 bytes; offsets of the fields read below.
+public func system_statxCached(_ directory: Int32, _ path: String, mountIDOnly: Bool = false) throws(SystemError) -> CachedFileIdentity {
+    // struct statx (include/uapi/linux/stat.h) is 256 bytes; the fields read below sit at fixed
+    // offsets. stx_dev_* are filled whatever the mask. On the stack: the scan makes one call per
+    // descriptor.
     let statxDontSync: Int32 = 0x4000
-    let statxBasicStats: UInt32 = 0x7FF, statxMountID: UInt32 = 0x1000
-    var buffer = [UInt8](repeating: 0, count: 256)
-    _ = try buffer.withUnsafeMutableBytes { raw in
+    let statxBasicStats: UInt32 = 0x7FF, statxIno: UInt32 = 0x100, statxMountID: UInt32 = 0x1000
+    let mask = (mountIDOnly ? statxIno : statxBasicStats) | statxMountID
+    return try withUnsafeTemporaryAllocation(byteCount: 256, alignment: 8) { raw in
         Result { () throws(SystemError) in
-            try valueOrErrno("statx", path: path) { c_statx(directory, path, statxDontSync, statxBasicStats | statxMountID, raw.baseAddress!) }
+            _ = try valueOrErrno("statx", path: path) { c_statx(directory, path, statxDontSync, mask, raw.baseAddress!) }
+            let returned = raw.load(fromByteOffset: 0, as: UInt32.self)
+            return CachedFileIdentity(
+                deviceMajor: raw.load(fromByteOffset: 136, as: UInt32.self),
+                deviceMinor: raw.load(fromByteOffset: 140, as: UInt32.self),
+                inode: raw.load(fromByteOffset: 32, as: UInt64.self),
+                mountID: returned & statxMountID != 0 ? Int(raw.load(fromByteOffset: 144, as: UInt64.self)) : nil)
         }
     }.get()
-    func u32(_ offset: Int) -> UInt32 { buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self) } }
-    func u64(_ offset: Int) -> UInt64 { buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) } }
-    let mask = u32(0)
-    return CachedFileIdentity(
-        deviceMajor: u32(136), deviceMinor: u32(140), inode: u64(32),
-        mountID: mask & statxMountID != 0 ? Int(u64(144)) : nil)
+}
+
+/// open(O_PATH | O_DIRECTORY) of a directory relative to another: a handle for *At calls only.
+public func system_openDirectoryHandleAt(_ directory: Int32, _ path: String) throws(SystemError) -> Int32 {
+    try valueOrErrno("open", path: path) { openat(directory, path, system_O_PATH | O_DIRECTORY | O_CLOEXEC) }
 }
 
 /// read(2) into `buffer` from `offset` to its end; 0 at end of file.
