@@ -22,8 +22,11 @@ public enum StaleMountNotice {
 
     /// Records a run's count atomically (temporary file + rename), creating the directory.
     public static func write(staleProcesses: Int, finishedAt: Double, path: String = StaleMountNotice.path) throws(SystemError) {
-        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try system_makeDirectory(String(path[..<slash]))
+        // Every missing parent, like mkdir -p (/run/hostguard usually; deeper for tests).
+        var prefix = ""
+        for component in path.split(separator: "/").dropLast() {
+            prefix += "/" + component
+            try system_makeDirectory(prefix)
         }
         let line = "\(staleProcesses) \(Int(finishedAt))\n"
         try system_writeFileAtomically(path, Array(line.utf8))
