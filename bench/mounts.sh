@@ -83,12 +83,15 @@ kill -KILL "$SPAWNER" 2>/dev/null || true
 python3 - "$RESULTS" $COUNTS <<'PY'
 import json, sys
 results, counts = sys.argv[1], sys.argv[2:]
-def median(tool, n):
+def load(tool, n):
     with open(f"{results}/{tool}-{n}.json") as f:
-        return json.load(f)["results"][0]["median"]
+        r = json.load(f)["results"][0]
+    return r["median"], r["user"] + r["system"]
 print()
-print(f"{'processes':>10} {'hostguard':>12} {'lsof':>12} {'lsof/hostguard':>15} {'hostguard per process':>22}")
+print("Wall-clock medians; CPU = mean user+system (the fairer figure when other work shares the cores:")
+print("hostguard reads processes on up to 4 threads, lsof on one).")
+print(f"{'processes':>10} {'hostguard':>11} {'lsof':>11} {'ratio':>7}   {'hostguard CPU':>13} {'lsof CPU':>10} {'ratio':>7}   {'per process':>11}")
 for n in counts:
-    h, l = median("hostguard", n), median("lsof", n)
-    print(f"{n:>10} {h*1000:>9.1f} ms {l*1000:>9.1f} ms {l/h:>14.1f}× {h/int(n)*1e6:>19.1f} µs")
+    (h, hc), (l, lc) = load("hostguard", n), load("lsof", n)
+    print(f"{n:>10} {h*1000:>8.1f} ms {l*1000:>8.1f} ms {l/h:>6.1f}×   {hc*1000:>10.1f} ms {lc*1000:>7.1f} ms {lc/hc:>6.1f}×   {h/int(n)*1e6:>8.0f} µs")
 PY
