@@ -26,10 +26,12 @@ public struct MountScanFailure: Error, CustomStringConvertible, Sendable {
 /// Reads every process's mount namespace, cwd, root, descriptors and mappings from /proc and
 /// finds the ones holding a stale view (see `StaleReason`).
 ///
-/// Only /proc is read. cwd and root are placed through an O_PATH handle (no file-system call,
-/// see `system_openPathAt`); descriptors through fdinfo `mnt_id`; mappings by device. Link
-/// targets are read only for what turns out stale, so a clean host costs one small read per
-/// descriptor.
+/// Only /proc is read, and the kernel's cached answers: cwd, root and every descriptor are
+/// placed by mount id from one statx(2) with STATX_MNT_ID and AT_STATX_DONT_SYNC on the
+/// /proc magic link (never a round trip to an NFS server, see `system_statxCached`), falling
+/// back to fdinfo `mnt_id` on kernels before 5.8; mappings by device from /proc/<pid>/maps.
+/// Link targets and command lines are read only for what turns out stale, so a clean host costs
+/// one statx per descriptor and one maps read per process.
 public struct StaleMountScanner {
     let options: MountScanOptions
     let proc: ProcFS
