@@ -18,6 +18,7 @@ struct StaleMountNoticeTests {
         #expect(StaleMountNotice.read(path: path) == nil)
         try StaleMountNotice.write(staleProcesses: 2, finishedAt: 1_763_750_000, path: path)
         #expect(StaleMountNotice.read(path: path) == 2)
+        #expect(StaleMountNotice.readRecord(path: path)?.finishedAt == 1_763_750_000)
         try StaleMountNotice.write(staleProcesses: 0, finishedAt: 1_763_750_300, path: path)
         #expect(StaleMountNotice.read(path: path) == 0)
     }
@@ -27,7 +28,7 @@ struct StaleMountNoticeTests {
         let (base, path) = temporaryPath()
         defer { _ = system("rm -rf '\(base)'") }
         try StaleMountNotice.write(staleProcesses: 1, finishedAt: 1, path: path)
-        for text in ["", "lots\n", "\n", "-\n"] {
+        for text in ["", "lots\n", "\n", "-\n", "-3 17\n"] {
             let fd = open(path, O_WRONLY | O_TRUNC)
             _ = text.withCString { write(fd, $0, strlen($0)) }
             close(fd)

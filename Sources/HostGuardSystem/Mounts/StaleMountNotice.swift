@@ -13,11 +13,17 @@ public enum StaleMountNotice {
     /// The count from the last run; nil when there was no run (or the file is unreadable or
     /// malformed: the prompt then shows nothing rather than a guess).
     public static func read(path: String = StaleMountNotice.path) -> Int? {
+        readRecord(path: path)?.staleProcesses
+    }
+
+    /// The count and when that run finished (seconds since the epoch), so a caller can ignore a
+    /// notice the timer has not refreshed for a long time. Same single small read.
+    public static func readRecord(path: String = StaleMountNotice.path) -> (staleProcesses: Int, finishedAt: Int?)? {
         var buffer = [UInt8](repeating: 0, count: 64)
         guard let count = try? system_readSmallFile(path, into: &buffer) else { return nil }
-        let text = String(decoding: buffer[0..<count], as: UTF8.self)
-        guard let first = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).first else { return nil }
-        return Int(first)
+        let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard let first = fields.first, let staleProcesses = Int(first), staleProcesses >= 0 else { return nil }
+        return (staleProcesses, fields.count > 1 ? Int(fields[1]) : nil)
     }
 
     /// Records a run's count atomically (temporary file + rename), creating the directory.
