@@ -70,6 +70,7 @@ struct MountsIntegrationTests {
             echo "$W/pages" > "$OUT/mountpoint"
             curl -sf http://127.0.0.1:8080/index.html > "$OUT/served-stale"
             scan stale --json --prometheus "$OUT/metrics.prom"
+            scan stale-proc --json --proc-only
             cp "$HOSTGUARD_STALE_MOUNTS_FILE" "$OUT/notice-stale"
             scan text
             # SIGKILL: a child of Foundation's Process may inherit SIGTERM ignored.
@@ -93,6 +94,9 @@ struct MountsIntegrationTests {
         #expect((cwd["current_source"] as? String)?.hasPrefix("new ") == true)
         #expect((cwd["command"] as? String)?.contains("http.server") == true)
         #expect(findings.allSatisfy { $0["pid"] as? Int == pid }, "only the server holds the old mount: \(findings)")
+        // The same finding from /proc files alone (fdinfo, O_PATH handles), without statx.
+        #expect(run.files["stale-proc.status"] == "1\n")
+        #expect(try stale(run.files["stale-proc.out"]).contains { $0["pid"] as? Int == pid && $0["kind"] as? String == "cwd" })
         // The prompt's notice and the Prometheus textfile.
         #expect(run.files["notice-stale"]?.hasPrefix("1 ") == true)
         let metrics = try #require(run.files["metrics.prom"])
@@ -119,6 +123,7 @@ struct MountsIntegrationTests {
             wait_for test -e /proc/$!/fd/3   # the child has opened it (else the unmount races the open)
             umount -l "$W/lazy"
             scan detached --json
+            scan detached-proc --json --proc-only
             """)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.files["detached.status"] == "1\n")
@@ -128,6 +133,7 @@ struct MountsIntegrationTests {
         #expect(fd["reason"] as? String == "detached")
         #expect((fd["path"] as? String)?.hasSuffix("held.txt") == true)
         #expect(fd["mount_point"] is NSNull)
+        #expect(try stale(run.files["detached-proc.out"]).contains { $0["pid"] as? Int == pid && $0["reason"] as? String == "detached" })
     }
 
     @Test("a memory mapping of a file from the old mount is an mmap finding")

@@ -14,6 +14,10 @@ public struct MountScanOptions: Sendable {
     public var referencePID: Int32?
     /// Threads for reading processes; nil: one per core, at most 4.
     public var threads: Int?
+    /// Use statx(2) with cached attributes to place objects (default). False reads /proc files
+    /// only; a descriptor on a mount no table lists is then reported as detached even when it
+    /// came from a namespace no readable process is in.
+    public var useStatx = true
 
     public init() {}
 }
@@ -83,7 +87,7 @@ public struct StaleMountScanner {
         var tally = ScanTally()
         let work = pids.filter { $0 != selfPID }
         let threadCount = max(1, min(options.threads ?? min(system_processorCount(), 4), work.count / 64 + 1))
-        let workers = (0..<threadCount).map { _ in HoldingsWorker(proc: proc, views: views) }
+        let workers = (0..<threadCount).map { _ in HoldingsWorker(proc: proc, views: views, useStatx: options.useStatx) }
         system_parallel(threadCount) { thread in
             let worker = workers[thread]
             var index = thread
@@ -228,9 +232,12 @@ final class HoldingsWorker: @unchecked Sendable {
     /// shadowed, or no table has it). Most processes map files from two or three devices.
     var deviceInterest: [UInt64: [DeviceNumber: Bool]] = [:]
 
-    init(proc: ProcFS, views: MountViews) {
+    let useStatx: Bool
+
+    init(proc: ProcFS, views: MountViews, useStatx: Bool) {
         self.proc = proc
         self.views = views
+        self.useStatx = useStatx
     }
 
     func scan(_ pid: Int32, deferIfUnknown: Bool = true) {
@@ -239,6 +246,7 @@ final class HoldingsWorker: @unchecked Sendable {
         let namespace: UInt64
         do {
             process = try proc.process(pid, scratch: scratch)
+            process.useStatx = useStatx
             namespace = try process.mountNamespace()
         } catch {
             tally.note(error)
@@ -306,7 +314,7 @@ final class HoldingsWorker: @unchecked Sendable {
                 // namespace no process we can read lives in (a descriptor inherited across
                 // unshare(2)). Tell them apart by the file system: if its device is still
                 // mounted where we can see it, the data is not stale.
-                if let identity = try? process.cachedIdentity(ofDescriptor: descriptor) {
+                if useStatx, let identity = try? process.cachedIdentity(ofDescriptor: descriptor) {
                     let device = DeviceNumber(major: identity.deviceMajor, minor: identity.deviceMinor)
                     if views.deviceIsMountedVisibly(device) {
                         tally.viaOtherNamespaces += 1
