@@ -80,7 +80,7 @@ public final class ProcessDirectory {
     public var directoryFD: Int32 { fd }
     private let scratch: ProcScratch
     /// Place cwd, root and descriptors with statx(2) (one call, cached attributes). False: only
-    /// /proc files (fdinfo `mnt_id`; an O_PATH handle for cwd and root), ~30% slower.
+    /// /proc files (fdinfo `mnt_id`; an O_PATH handle for cwd and root), about twice as slow.
     public var useStatx = true
     /// Reused for every small read (fdinfo files are ~100 bytes; tens of thousands per scan).
     private var buffer: [UInt8] {

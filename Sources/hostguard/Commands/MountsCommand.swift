@@ -28,7 +28,7 @@ struct MountsCommand: ParsableCommand {
     @Option(name: .customLong("reference-pid"), help: ArgumentHelp("Compare with the mount namespace of PID (e.g. 1) instead of hostguard's own.", valueName: "PID"))
     var referencePID: Int32?
 
-    @Flag(name: .customLong("proc-only"), help: "Read /proc files only: no statx(2), not even of cached attributes (~30% slower; a descriptor from a namespace no readable process is in then counts as detached).")
+    @Flag(name: .customLong("proc-only"), help: "Read /proc files only: no statx(2), not even of cached attributes (about twice as slow; a descriptor inherited from a namespace no readable process is in then counts as detached).")
     var procOnly = false
 
     @Option(help: ArgumentHelp("Give up after SECONDS with exit 2 (a /proc read can block behind a task stuck on a dead NFS server).", valueName: "SECONDS"))
