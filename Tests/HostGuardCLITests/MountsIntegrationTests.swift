@@ -152,6 +152,7 @@ struct MountsIntegrationTests {
             wait_for grep -q mapped "$OUT/mapper.ready"
             mount -t tmpfs mapnew "$W/maps"
             scan mmap --json
+            scan mmap-proc --json --proc-only
             """)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.files["mmap.status"] == "1\n")
@@ -161,6 +162,8 @@ struct MountsIntegrationTests {
         #expect((mmap["path"] as? String)?.hasSuffix("data.bin") == true)
         #expect((mmap["held_source"] as? String)?.hasPrefix("mapold ") == true)
         #expect((mmap["current_source"] as? String)?.hasPrefix("mapnew ") == true)
+        // The maps text (--proc-only) and PROCMAP_QUERY (Linux 6.11+, the default where present) agree.
+        #expect(try stale(run.files["mmap-proc.out"]).contains { $0["pid"] as? Int == pid && $0["kind"] as? String == "mmap" && ($0["path"] as? String)?.hasSuffix("data.bin") == true })
         // Python's mmap keeps a dup of the descriptor, so an fd finding may come too; nothing else.
         #expect(findings.allSatisfy { $0["pid"] as? Int == pid }, "\(findings)")
     }

@@ -66,6 +66,9 @@ public struct ProcessLink: Hashable, Sendable {
 public final class ProcScratch {
     var small = [UInt8](repeating: 0, count: 4096)
     var large = [UInt8](repeating: 0, count: 256 * 1024)
+    /// Set at the first ENOTTY from PROCMAP_QUERY (a kernel before 6.11, or a maps file that is
+    /// not procfs's): the maps text is read from then on.
+    var procmapQueryUnsupported = false
 
     public init() {}
 }
@@ -226,8 +229,46 @@ public final class ProcessDirectory {
 
     /// File-backed mappings on the devices `include` accepts (decided before any decoding).
     public func mappings(include: (DeviceNumber) -> Bool) throws(SystemError) -> [ProcessMapping] {
+        if useStatx && !scratch.procmapQueryUnsupported {
+            if let mappings = try queriedMappings(include: include) { return mappings }
+        }
         let count = try readIntoLarge("maps")
         return scratch.large.withUnsafeBufferPointer { ProcMaps.fileMappings(bytes: UnsafeBufferPointer(rebasing: $0[0..<count]), include: include) }
+    }
+
+    /// The same from PROCMAP_QUERY ioctls on maps (Linux 6.11+): about half the kernel time of
+    /// reading the text. Nil when the kernel has no PROCMAP_QUERY (remembered for the run).
+    private func queriedMappings(include: (DeviceNumber) -> Bool) throws(SystemError) -> [ProcessMapping]? {
+        let handle = try named("maps") { () throws(SystemError) in try system_openReadAt(fd, "maps") }
+        defer { system_close(handle) }
+        var result: [ProcessMapping] = []
+        var seen = Set<FileKey>()
+        var address: UInt64 = 0
+        while true {
+            let answer: ProcMapQueryAnswer?
+            do {
+                answer = try system_procmapQuery(handle, from: address, withName: false)
+            } catch {
+                if error.errno == .inappropriateIOCTLForDevice || error.errno == .invalidArgument {
+                    scratch.procmapQueryUnsupported = true
+                    return nil
+                }
+                throw error
+            }
+            guard let mapping = answer, mapping.end > address else { break }
+            address = mapping.end
+            guard mapping.inode != 0 else { continue }
+            let device = DeviceNumber(major: mapping.deviceMajor, minor: mapping.deviceMinor)
+            guard include(device), seen.insert(FileKey(device: device, inode: mapping.inode)).inserted else { continue }
+            let named = try? system_procmapQuery(handle, from: mapping.start, withName: true)
+            result.append(ProcessMapping(device: device, inode: mapping.inode, path: named?.name ?? "?"))
+        }
+        return result
+    }
+
+    private struct FileKey: Hashable {
+        var device: DeviceNumber
+        var inode: UInt64
     }
 
     /// Reads a whole /proc file into the shared large buffer, growing it as needed.
