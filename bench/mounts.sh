@@ -75,6 +75,11 @@ for N in $COUNTS; do
         "$BIN mounts --json > /dev/null" 2>&1 | grep -E "Time|Range"
     hyperfine --style basic --warmup 1 --runs $LSOF_RUNS -i --export-json "$RESULTS/lsof-$N.json" \
         "lsof -n -P -w > /dev/null" 2>&1 | grep -E "Time|Range"
+    # For scale, when installed: needrestart reading the maps of every process, looking for deleted libraries.
+    if command -v needrestart >/dev/null; then
+        hyperfine --style basic --warmup 1 --runs 3 -i --export-json "$RESULTS/needrestart-$N.json" \
+            "needrestart -b -r l -l > /dev/null 2>&1" 2>&1 | grep -E "Time|Range"
+    fi
 done
 kill -KILL "$SPAWNER" 2>/dev/null || true
 '
@@ -91,7 +96,12 @@ print()
 print("Wall-clock medians; CPU = mean user+system (the fairer figure when other work shares the cores:")
 print("hostguard reads processes on up to 4 threads, lsof on one).")
 print(f"{'processes':>10} {'hostguard':>11} {'lsof':>11} {'ratio':>7}   {'hostguard CPU':>13} {'lsof CPU':>10} {'ratio':>7}   {'per process':>11}")
+import os
 for n in counts:
     (h, hc), (l, lc) = load("hostguard", n), load("lsof", n)
     print(f"{n:>10} {h*1000:>8.1f} ms {l*1000:>8.1f} ms {l/h:>6.1f}×   {hc*1000:>10.1f} ms {lc*1000:>7.1f} ms {lc/hc:>6.1f}×   {h/int(n)*1e6:>8.0f} µs")
+for n in counts:
+    if os.path.exists(f"{results}/needrestart-{n}.json"):
+        r, _ = load("needrestart", n)
+        print(f"needrestart -b -r l -l at {n} processes: {r*1000:.0f} ms median (for scale)")
 PY
