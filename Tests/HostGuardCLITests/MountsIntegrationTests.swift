@@ -179,6 +179,8 @@ struct MountsIntegrationTests {
             mount -t tmpfs sharenew "$W/share"
             echo "$W/share" > "$OUT/mountpoint"
             scan namespace --json
+            # From the old namespace's point of view, everyone else is the one who differs.
+            scan reference --json --reference-pid "$(cat "$OUT/old.pid")" --path "$W/share"
             """)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.files["namespace.status"] == "1\n")
@@ -190,6 +192,11 @@ struct MountsIntegrationTests {
         #expect((view["held_source"] as? String)?.hasPrefix("shareold ") == true)
         #expect((view["current_source"] as? String)?.hasPrefix("sharenew ") == true)
         #expect(findings.allSatisfy { $0["pid"] as? Int == pid }, "\(findings)")
+        let reversed = try stale(run.files["reference.out"])
+        #expect(run.files["reference.status"] == "1\n")
+        #expect(reversed.contains { $0["pid"] as? Int == 1 && $0["kind"] as? String == "namespace"
+            && ($0["held_source"] as? String)?.hasPrefix("sharenew ") == true && ($0["current_source"] as? String)?.hasPrefix("shareold ") == true }, "\(reversed)")
+        #expect(!reversed.contains { $0["pid"] as? Int == pid })
     }
 
     @Test("a clean host with many ordinary processes and a PrivateTmp-style namespace: exit 0, no findings")

@@ -116,6 +116,7 @@ public enum MountReport {
             ("processes_vanished", .integer(result.processesVanished)),
             ("namespaces", .integer(result.namespacesRead)),
             ("private_namespaces_skipped", .integer(result.privateNamespacesSkipped)),
+            ("descriptors_via_other_namespaces", .integer(result.descriptorsViaOtherNamespaces)),
             ("watched_paths", .array(result.watchedPaths.map(JSONValue.string))),
             ("complete", .bool(result.processesUnreadable == 0)),
             ("duration_seconds", .number(result.durationSeconds)),
