@@ -21,8 +21,8 @@ struct MountsIntegrationTests {
             W=$(mktemp -d /tmp/hostguard-mounts-XXXXXX)
             mount -t tmpfs scenario "$W"
             trap 'umount -R -l "$W" 2>/dev/null; rmdir "$W" 2>/dev/null; true' EXIT
-            # Waits (bounded: 10 s) until a command succeeds.
-            wait_for() { for _ in $(seq 1 100); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
+            # Waits (bounded: 20 s) until a command succeeds.
+            wait_for() { for _ in $(seq 1 200); do "$@" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "timed out: $*" >&2; return 1; }
             ns_differs() { test "$(readlink /proc/$1/ns/mnt)" != "$(readlink /proc/self/ns/mnt)"; }
             # Runs hostguard mounts, saving stdout and the exit status as $OUT/<name>.{out,status}.
             scan() { local name=$1; shift; set +e; "$HG" mounts "$@" > "$OUT/$name.out"; echo $? > "$OUT/$name.status"; set -e; }
