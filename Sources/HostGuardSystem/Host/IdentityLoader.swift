@@ -15,17 +15,44 @@ public enum IdentityLoader {
     public static func load(
         _ locations: ConfigLocations = .fromEnvironment(), purpose: LoadPurpose = .fresh
     ) -> (HostIdentity, HostGuardConfig) {
-        let host = HostNameReader.read()
-        let config = purpose == .prompt ? ConfigLoader.loadCached(locations) : ConfigLoader.load(locations)
-        let probes = config.systemConfigIsBroken ? [] : runProbes(config.probes, purpose)
-        return (IdentityResolver.resolve(host: host, config: config, probes: probes), config)
+        let (identity, config, _) = loadWithNotices(locations, purpose: purpose)
+        return (identity, config)
     }
 
-    /// Runs the configured live-role probes. Until probes exist a configured probe gives no
-    /// answer, so the role is shown as unknown rather than guessed.
-    static func runProbes(_ specs: [ProbeSpec], _ purpose: LoadPurpose) -> [ProbeResult] {
-        specs.map {
-            ProbeResult(kind: $0.kind, subject: "\($0.file): \($0.key)", role: nil, reason: "probe kind not supported by this build")
+    /// As `load`, plus the notices the probes want shown in the prompt ("role state 10m old",
+    /// "no role state: enable hostguard-refresh.timer").
+    public static func loadWithNotices(
+        _ locations: ConfigLocations = .fromEnvironment(), purpose: LoadPurpose = .fresh
+    ) -> (HostIdentity, HostGuardConfig, [PromptNotice]) {
+        let host = HostNameReader.read()
+        let config = purpose == .prompt ? ConfigLoader.loadCached(locations) : ConfigLoader.load(locations)
+        let run = config.systemConfigIsBroken ? ProbeRun() : runProbes(config.probes, purpose == .prompt ? .prompt : .fresh)
+        return (IdentityResolver.resolve(host: host, config: config, probes: run.results), config, run.notices)
+    }
+
+    /// `hostguard status --refresh`: runs every probe live and writes the state file the prompt
+    /// reads when it cannot probe itself. Returns the identity and the write error, if any.
+    public static func refresh(
+        _ locations: ConfigLocations = .fromEnvironment(), statePath: String = RoleStateStore.path()
+    ) -> (HostIdentity, HostGuardConfig, SystemError?) {
+        let host = HostNameReader.read()
+        let config = ConfigLoader.load(locations)
+        let run = config.systemConfigIsBroken ? ProbeRun() : ProbeRunner.run(config.probes, mode: .refresh, state: nil, statePath: statePath)
+        var failure: SystemError?
+        if !config.systemConfigIsBroken {
+            do {
+                try RoleStateStore.write(RoleStateFile(written: system_epochSeconds(), probes: run.live), to: statePath)
+            } catch {
+                failure = error
+            }
         }
+        return (IdentityResolver.resolve(host: host, config: config, probes: run.results), config, failure)
+    }
+
+    /// Runs the configured live-role probes for a mode; see `ProbeRunner`.
+    static func runProbes(_ specs: [ProbeSpec], _ mode: ProbeMode) -> ProbeRun {
+        guard !specs.isEmpty else { return ProbeRun() }
+        let statePath = RoleStateStore.path()
+        return ProbeRunner.run(specs, mode: mode, loadState: { RoleStateStore.read(statePath) }, statePath: statePath)
     }
 }

@@ -14,8 +14,17 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "List every source consulted for each value, including the ones that did not decide.")
     var explain = false
 
+    @Flag(help: "Run every probe now and write the role state file the prompt reads (/run/hostguard/role.state; run as root, e.g. by hostguard-refresh.timer).")
+    var refresh = false
+
     func run() throws {
-        let (identity, config) = IdentityLoader.load()
+        var writeFailure: SystemError?
+        let (identity, config): (HostIdentity, HostGuardConfig)
+        if refresh {
+            (identity, config, writeFailure) = IdentityLoader.refresh()
+        } else {
+            (identity, config) = IdentityLoader.load()
+        }
         var output = StandardOutput()
         if json {
             output.write(IdentityReport.json(identity, diagnostics: config.diagnostics).serialized(pretty: true) + "\n")
@@ -27,6 +36,11 @@ struct StatusCommand: ParsableCommand {
             for diagnostic in config.diagnostics {
                 system_printError("\(diagnostic.severity.rawValue): \(TerminalText.visible(diagnostic.description))")
             }
+        }
+        if let writeFailure {
+            let hint = system_effectiveUserID() == 0 ? "" : " (run as root)"
+            system_printError("cannot write the role state: \(writeFailure)\(hint)")
+            throw ExitCode(ExitCodes.couldNotCheck)
         }
         if config.systemConfigIsBroken { throw ExitCode(ExitCodes.couldNotCheck) }
     }

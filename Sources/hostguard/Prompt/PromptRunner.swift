@@ -6,7 +6,7 @@ import HostGuardSystem
 /// problem becomes "unknown" or a notice inside the segment, and the exit status stays 0.
 enum PromptRunner {
     static func run(_ request: FastPromptArguments) -> Int32 {
-        let (identity, config) = IdentityLoader.load(purpose: .prompt)
+        let (identity, config, probeNotices) = IdentityLoader.loadWithNotices(purpose: .prompt)
         var settings = config.prompt
         if let color = request.color { settings.color = color }
         let term = system_getenv("TERM")
@@ -14,6 +14,7 @@ enum PromptRunner {
             setting: settings.color, noColor: system_getenv("NO_COLOR"), term: term, colorTerm: system_getenv("COLORTERM"))
         var notices: [PromptNotice] = []
         if config.systemConfigIsBroken { notices.append(PromptNotice("config error: run hostguard status")) }
+        notices += probeNotices
         let context = PromptContext(
             identity: identity, settings: settings, notices: notices, depth: depth,
             terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term))

@@ -27,8 +27,9 @@ public struct ProbeSpec: Equatable, Sendable {
             reader.error("kind", "missing: each [[probe]] needs kind = \"postgresql\" (or address, command, file)")
             return nil
         }
-        // The probe kind validates its own keys; mark them read so they are not reported here.
-        for entry in entries { _ = reader.value(entry.key) }
+        // The probe kind validates its own keys (ProbeConfiguration); keys it does not read are
+        // reported as unknown by the reader.
+        _ = ProbeConfiguration.decode(kind: kind, &reader)
         return ProbeSpec(kind: kind, settings: entries.filter { $0.key != "kind" }, file: reader.file, key: reader.path)
     }
 }

@@ -1,0 +1,34 @@
+import HostGuardCore
+
+/// Where the role state file lives and who may be believed: `/run/hostguard/role.state`
+/// (tmpfs: gone after a reboot, never stale across one), or `$HOSTGUARD_STATE_FILE`.
+/// Written by root (`hostguard status --refresh`, hostguard-refresh.timer), mode 0644, so every
+/// user's prompt can read what only root can probe.
+public enum RoleStateStore {
+    public static let defaultFile = "/run/hostguard/role.state"
+    /// After this long the prompt shows the state's age as a notice (the timer runs every 10 s).
+    public static let staleAfterSeconds: Int64 = 120
+
+    public static func path() -> String {
+        if let override = system_getenv("HOSTGUARD_STATE_FILE"), override.hasPrefix("/") { return override }
+        return defaultFile
+    }
+
+    /// The state, or nil when absent, unreadable, malformed or not trustworthy (written by
+    /// someone other than root or this user, or writable by others).
+    public static func read(_ path: String = path()) -> RoleStateFile? {
+        guard let info = try? system_stat(path), info.isRegularFile,
+              info.owner == 0 || info.owner == system_effectiveUserID(),
+              info.permissions & 0o022 == 0,
+              let text = try? system_readText(path, limit: 1 << 20) else { return nil }
+        return RoleStateFile.decode(text[...])
+    }
+
+    /// Writes atomically (temp file + rename), creating the directory (0755) if needed.
+    public static func write(_ state: RoleStateFile, to path: String = path()) throws(SystemError) {
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try system_makeDirectory(String(path[..<slash]), mode: 0o755)
+        }
+        try system_writeFileAtomically(path, Array(state.encoded().utf8), mode: 0o644)
+    }
+}
