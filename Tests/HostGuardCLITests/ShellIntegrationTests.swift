@@ -81,7 +81,7 @@ struct ShellIntegrationTests {
         try session.type("echo after-removal")
         let screen = try session.waitFor { $0.contains("after-removal\n[0]root# ") }
         let lastLine = screen.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(lastLine == "[0]root#")
+        #expect(lastLine.trimmingCharacters(in: .whitespaces) == "[0]root#")
         #expect(!screen.contains("No such file") && !screen.contains("not found"))
     }
 
