@@ -41,7 +41,18 @@ func runProcess(
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, stdin == nil ? "/dev/null" : inFile.path, O_RDONLY, 0)
+    // No stdin: an empty pipe, not /dev/null. A /dev/null opened here sits on this namespace's
+    // /dev, and a test that unshares its mount namespace would see it as a foreign mount.
+    var emptyPipe: [Int32] = [-1, -1]
+    if stdin == nil {
+        guard pipe(&emptyPipe) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        posix_spawn_file_actions_adddup2(&actions, emptyPipe[0], 0)
+        posix_spawn_file_actions_addclose(&actions, emptyPipe[0])
+        posix_spawn_file_actions_addclose(&actions, emptyPipe[1])
+    } else {
+        posix_spawn_file_actions_addopen(&actions, 0, inFile.path, O_RDONLY, 0)
+    }
+    defer { for fd in emptyPipe where fd >= 0 { close(fd) } }
     posix_spawn_file_actions_addopen(&actions, 1, outFile.path, O_WRONLY | O_TRUNC, 0)
     posix_spawn_file_actions_addopen(&actions, 2, errFile.path, O_WRONLY | O_TRUNC, 0)
 
@@ -70,6 +81,7 @@ func runProcess(
     guard spawned == 0 else {
         throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "spawn \(executable): \(String(cString: strerror(spawned)))"])
     }
+    if emptyPipe[1] >= 0 { close(emptyPipe[1]); emptyPipe[1] = -1 }
     var status: Int32 = 0
     let deadline = Date().addingTimeInterval(timeout)
     while waitpid(pid, &status, WNOHANG) == 0 {
