@@ -14,7 +14,7 @@ PEER_N=${PEER_N:-100}   # powerline-shell starts Python per prompt: fewer rounds
 if [[ $# -ge 1 ]]; then
     HG=$(readlink -f "$1")
 else
-    swift build -c release --static-swift-stdlib >/dev/null
+    swift build -c release --static-swift-stdlib -Xswiftc -static-executable >/dev/null
     HG=$(readlink -f .build/release/hostguard)
 fi
 command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
@@ -46,7 +46,7 @@ stats() { sort -n | awk '{ v[NR] = $1; s += $1 } END { m = (NR % 2) ? v[(NR + 1)
 
 # Runs HOOK N times inside an interactive-like bash that loaded SETUP, printing per-call µs.
 per_prompt_bash() { # setup hook n
-    bash --noprofile --norc -c "
+    bash --noprofile --norc -i -c "
         set +u; PS1='\\u@\\h:\\w\\\$ '; $1
         for ((i = 0; i < $3; i++)); do
             t0=\$EPOCHREALTIME; $2; t1=\$EPOCHREALTIME
@@ -54,17 +54,17 @@ per_prompt_bash() { # setup hook n
         done" 2>/dev/null
 }
 per_prompt_zsh() { # setup hook n
-    zsh -f -c "
+    zsh -f -i -c "
         zmodload zsh/datetime; PROMPT='%n@%m:%~%# '; $1
         for ((i = 0; i < $3; i++)); do
             t0=\$EPOCHREALTIME; $2; t1=\$EPOCHREALTIME
-            echo \$(( int((t1 - t0) * 1000000) ))
+            printf '%.0f\\n' \$(( (t1 - t0) * 1000000 ))
         done" 2>/dev/null
 }
 
-# The integration only runs in interactive shells; the bench loads its functions directly.
-hg_bash_setup="__hostguard_bin='$HG'; eval \"\$('$HG' init bash | sed 's/^if \\[\\[ \\\$- == \\*i\\* && /if [[ /')\""
-hg_zsh_setup="__hostguard_bin='$HG'; eval \"\$('$HG' init zsh | sed 's/^if \\[\\[ -o interactive \\]\\] && /if /')\""
+# Interactive shells (-i), as at a terminal: liquidprompt and the integration load only there.
+hg_bash_setup="eval \"\$('$HG' init bash)\""
+hg_zsh_setup="eval \"\$('$HG' init zsh)\""
 
 echo "== 1. per prompt, inside the shell ($N calls; powerline-shell $PEER_N) =="
 printf '%-52s %10s %10s\n' "" "median ms" "mean ms"
@@ -95,8 +95,8 @@ echo "== 2. whole process (hyperfine) =="
 hyperfine -N --warmup 50 --runs "${RUNS:-500}" --export-json "$work/h.json" \
     -n "static C hostname" "$work/hostname-c" \
     -n "hostguard prompt --shell bash" "$HG prompt --shell bash" \
-    -n "liquidprompt (bash -c)" "bash --noprofile --norc -c 'LP_ENABLE_TITLE=0; source $LP; __lp_set_prompt'" \
-    -n "powerline-shell" "$PLS bash" >/dev/null
+    -n "liquidprompt (bash -i -c)" "bash --noprofile --norc -i -c 'LP_ENABLE_TITLE=0; source $LP; __lp_set_prompt'" \
+    -n "powerline-shell" "$PLS --shell bash 0" >/dev/null
 python3 - "$work/h.json" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
