@@ -16,16 +16,21 @@ RELEASE_BIN = .build/release/hostguard
 
 all: release
 
-# What building needs: readline's headers (GNU readline reads the typed host name).
+# What building needs: readline (it reads the typed host name) and, for the static release
+# binary, the static libraries of readline, ncurses' tinfo and glibc.
+BUILD_PACKAGES = pkg-config libreadline-dev libncurses-dev libc6-dev
 build-deps:
-	@if ! pkg-config --exists readline 2>/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pkg-config libreadline-dev; \
+	@if ! dpkg -s $(BUILD_PACKAGES) >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BUILD_PACKAGES); \
 	fi
 
+# The source revision is written into BuildInfo.swift for the build and put back afterwards,
+# whether the build succeeds or not.
 release: build-deps
-	sed -i 's/static let revision = ".*"/static let revision = "$(REVISION)"/' Sources/hostguard/BuildInfo.swift
-	$(SWIFT) build $(RELEASE_FLAGS)
-	git checkout -q -- Sources/hostguard/BuildInfo.swift 2>/dev/null || true
+	sed -i 's/static let revision = ".*"/static let revision = "$(REVISION)"/' Sources/hostguard/BuildInfo.swift; \
+	$(SWIFT) build $(RELEASE_FLAGS); status=$$?; \
+	sed -i 's/static let revision = ".*"/static let revision = "unknown"/' Sources/hostguard/BuildInfo.swift; \
+	exit $$status
 
 # Builds, installs under PREFIX (default /usr/local) and shows what hostguard sees on this host.
 install: release

@@ -25,7 +25,7 @@ public enum IdentityResolver {
                 role: .unknown(reason: "system config has errors"), cluster: nil, evidence: evidence)
         }
         if config.sources.isEmpty {
-            evidence.append(Evidence(.config, source: "config", detail: "no system config was read", outcome: .tried))
+            evidence.append(Evidence(.config, source: "config", detail: "no system config file found (/etc/hostguard/hostguard.toml, or the file named by HOSTGUARD_CONFIG)", outcome: .tried))
         }
 
         let inventoryMatch = matchInventory(host: host, rules: config.inventory, evidence: &evidence)
