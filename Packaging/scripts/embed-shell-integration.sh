@@ -19,6 +19,8 @@ out="$top/Sources/hostguard/Shell/ShellIntegration.swift"
         echo ""
         echo "    static let $shell = #\"\"\""
         cat "$top/shell/hostguard.$shell"
+        # A multi-line literal drops the line break before its closing delimiter: keep the file's.
+        echo ""
         echo "\"\"\"#"
     done
     echo "}"

@@ -175,35 +175,35 @@ struct GuardIntegrationTests {
         func session(_ name: String) throws -> TmuxSession {
             // stdin is a pipe from `true`: the answer must come from the terminal, not stdin.
             let command = "true | \(HostGuardBinary.path) guard -- rm -rf \(directory.path)/\(name); echo \"status=$?\" > \(directory.path)/\(name).status; sleep 60"
-            return try TmuxSession(command: "/bin/bash -c '\(command)'", environment: ["HOSTGUARD_CONFIG": config])
+            return try TmuxSession(["/bin/bash", "-c", command], environment: ["HOSTGUARD_CONFIG": config])
         }
+        let question = "Type the host name"
 
         let typed = try session("typed")
-        let typedScreen = try typed.screen()
-        #expect(try typed.waitFor("Type the host name"), "\(typedScreen)")
-        #expect(try typed.screen().contains("PRODUCTION"))
-        try typed.send(GuardTest.shortHostName, "Enter")
+        let screen = try typed.waitFor(60) { $0.contains(question) }
+        #expect(screen.contains("PRODUCTION"))
+        #expect(screen.contains("recursive delete of \(directory.path)/typed on production"))
+        try typed.type(GuardTest.shortHostName)
         #expect(waitForFile(directory.path + "/typed.status") == "status=0\n")
         #expect(!GuardTest.exists(directory.path + "/typed"))
 
         let interrupted = try session("interrupted")
-        #expect(try interrupted.waitFor("Type the host name"))
+        try interrupted.waitFor(60) { $0.contains(question) }
         // Ctrl-C with the right name already typed: still nothing runs.
-        try interrupted.send("-l", GuardTest.shortHostName)
-        try interrupted.send("C-c")
+        try interrupted.type(GuardTest.shortHostName, enter: false)
+        try interrupted.key("C-c")
         #expect(waitForFile(directory.path + "/interrupted.status") == "status=130\n")
         #expect(GuardTest.exists(directory.path + "/interrupted/inner"))
 
         let wrong = try session("wrong")
-        #expect(try wrong.waitFor("Type the host name"))
-        try wrong.send("-l", "x" + GuardTest.shortHostName)
-        try wrong.send("Enter")
+        try wrong.waitFor(60) { $0.contains(question) }
+        try wrong.type("x" + GuardTest.shortHostName)
         #expect(waitForFile(directory.path + "/wrong.status") == "status=101\n")
         #expect(GuardTest.exists(directory.path + "/wrong/inner"))
 
         let eof = try session("eof")
-        #expect(try eof.waitFor("Type the host name"))
-        try eof.send("C-d")
+        try eof.waitFor(60) { $0.contains(question) }
+        try eof.key("C-d")
         #expect(waitForFile(directory.path + "/eof.status") == "status=130\n")
         #expect(GuardTest.exists(directory.path + "/eof/inner"))
     }

@@ -255,14 +255,14 @@ struct PostgresRoleIntegrationTests {
         #expect(stoppedEvidence.contains("no postmaster.pid"), "\(stoppedEvidence)")
     }
 
-    // With a static [host].role, IdentityResolver (by design) falls back to the label when no
-    // probe answers; without one, the role is unknown.
+    // The config also carries a static `role = "standby"`: a configured probe that cannot
+    // answer must not be papered over by the label (that belief is what wiped db1).
     @Test("a user who cannot read the data directory and has no state file sees unknown, loudly, with a notice")
     func unprivilegedWithoutState() throws {
         let pair = try PostgresPair()
         try pair.asPostgres("initdb", ["-D", pair.primary, "--auth=trust", "--no-sync"])
         let configs = try TemporaryDirectory()
-        let config = try Self.config(configs, name: "c.toml", dataDirectories: [pair.primary], staticRole: false)
+        let config = try Self.config(configs, name: "c.toml", dataDirectories: [pair.primary], staticRole: true)
         let prompt = try Self.bashPrompt(config: config, state: configs.path + "/absent.state", user: "nobody")
         #expect(prompt.uppercased().contains("UNKNOWN") || prompt.contains("?"), "\(prompt)")
         #expect(prompt.contains("no role state"), "\(prompt)")

@@ -12,15 +12,8 @@ enum Fixture {
     }()
 
     static func text(_ name: String) -> String {
-        guard let file = fopen(directory + name, "r") else { fatalError("fixture missing: \(directory + name)") }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = fread(&chunk, 1, chunk.count, file)
-            if count <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let path = directory + name
+        guard access(path, R_OK) == 0 else { fatalError("fixture missing: \(path)") }
+        return String(decoding: readFixture(path), as: UTF8.self)
     }
 }

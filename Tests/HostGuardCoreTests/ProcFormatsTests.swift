@@ -23,6 +23,19 @@ struct ProcFormatsTests {
         #expect(mappings.contains { $0.path == "/srv/pages/new\nline" })
     }
 
+    @Test("the byte-level maps scan agrees with the text parser, and filters by device before decoding")
+    func mapsBytes() {
+        let text = Fixture.text("mounts/sleep.maps")
+        let bytes = Array(text.utf8)
+        let all = bytes.withUnsafeBufferPointer { ProcMaps.fileMappings(bytes: $0, include: { _ in true }) }
+        #expect(all == ProcMaps.fileMappings(text[...]))
+        let tmpfsOnly = bytes.withUnsafeBufferPointer { ProcMaps.fileMappings(bytes: $0, include: { $0.major == 0 }) }
+        #expect(tmpfsOnly.map(\.inode) == [1034, 17, 5])
+        let info = Array("pos:\t0\nflags:\t0100000\nmnt_id:\t1234\nino:\t3\n".utf8)
+        #expect(info.withUnsafeBufferPointer { FdInfo.mountID(bytes: $0) } == 1234)
+        #expect(Array("pos:\t0\n".utf8).withUnsafeBufferPointer { FdInfo.mountID(bytes: $0) } == nil)
+    }
+
     @Test("device numbers in both kernel formats",
           arguments: [("254:0", 10, 254, 0), ("fe:00", 16, 254, 0), ("103:05", 16, 259, 5), ("0:41", 10, 0, 41)])
     func devices(text: String, radix: Int, major: UInt32, minor: UInt32) {

@@ -88,4 +88,31 @@ struct ProcFSTests {
         #expect(try me.mountNamespace() > 0)
         #expect(!(try me.mappings()).isEmpty)
     }
+
+    @Test("mappings: PROCMAP_QUERY (where the kernel has it) and the maps text give the same files")
+    func mappingsBothWays() throws {
+        // A sleep, whose mappings do not change while we look (ours might: the test runner).
+        var template = Array("/tmp/hostguard-sleep-XXXXXX".utf8CString)
+        let directory = String(cString: mkdtemp(&template)!)
+        defer { _ = system("kill $(cat '\(directory)/pid') 2>/dev/null; rm -rf '\(directory)'") }
+        #expect(system("sleep 30 </dev/null >/dev/null 2>&1 & echo $! > '\(directory)/pid'") == 0)
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let count = try system_readSmallFile(directory + "/pid", into: &buffer)
+        let pid = try #require(Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()))
+        usleep(100_000)   // let it exec
+        let process = try ProcFS().process(pid)
+        let queried = Set(try process.mappings().map { "\($0.device) \($0.inode) \($0.path)" })
+        process.useStatx = false   // text only
+        let parsed = Set(try process.mappings().map { "\($0.device) \($0.inode) \($0.path)" })
+        #expect(queried == parsed)
+        #expect(parsed.contains { $0.hasSuffix("/sleep") })
+    }
+}
+
+private extension String {
+    func trimmingNewline() -> String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
 }

@@ -3,7 +3,8 @@
 ///
 /// Precedence, strongest first:
 /// - environment, cluster: `[host]` in a system file, then the first matching `[[inventory]]` rule.
-/// - role: a live probe that answered, then `[host].role`, then the inventory rule's role.
+/// - role: a live probe that answered; where no probe is configured, `[host].role`, then the
+///   inventory rule's role. A configured probe that cannot answer makes the role unknown.
 /// Any error in the system config makes environment and role unknown (fail safe): the broken
 /// part may be exactly where "production" was written.
 public enum IdentityResolver {
@@ -24,7 +25,7 @@ public enum IdentityResolver {
                 role: .unknown(reason: "system config has errors"), cluster: nil, evidence: evidence)
         }
         if config.sources.isEmpty {
-            evidence.append(Evidence(.config, source: "config", detail: "no system config was read", outcome: .tried))
+            evidence.append(Evidence(.config, source: "config", detail: "no system config file found (/etc/hostguard/hostguard.toml, or the file named by HOSTGUARD_CONFIG)", outcome: .tried))
         }
 
         let inventoryMatch = matchInventory(host: host, rules: config.inventory, evidence: &evidence)
@@ -99,13 +100,16 @@ public enum IdentityResolver {
         if let rule = inventoryMatch, let label = rule.role {
             staticLabels.append((label, "inventory: \(rule.file): \(rule.key).role"))
         }
+        // A static label is the fallback only where no live probe is configured. Where one is
+        // and it cannot answer, the label may be exactly the stale belief that wiped the
+        // primary in January 2017 ("this is db2, the standby"): the role is unknown, loudly.
         for (label, origin) in staticLabels {
             let detail = "static label \"\(label)\" from \(origin)"
-            if decided == nil {
-                let source = "static"
-                let note = probes.isEmpty ? "" : " (no live probe answered)"
-                evidence.append(Evidence(.role, source: source, detail: detail + note))
+            if decided == nil && probes.isEmpty {
+                evidence.append(Evidence(.role, source: "static", detail: detail))
                 decided = .known(Role(Role.kind(named: label)))
+            } else if decided == nil {
+                evidence.append(Evidence(.role, source: "static", detail: detail + " (not used: a live probe is configured and gave no answer)", outcome: .tried))
             } else {
                 evidence.append(Evidence(.role, source: "static", detail: detail, outcome: .overridden))
             }

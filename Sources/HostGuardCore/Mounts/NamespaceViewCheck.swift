@@ -52,6 +52,16 @@ public enum NamespaceViewCheck {
         return result
     }
 
+    /// Every difference, benign ones included (`--include-private`).
+    public static func allDifferences(_ other: MountTable, reference: MountTable, watched: [String]) -> [Difference] {
+        watched.compactMap { path in
+            let held = other.mountContaining(path), current = reference.mountContaining(path)
+            if let held, let current, held.showsSameContent(as: current) { return nil }
+            if held == nil && current == nil { return nil }
+            return Difference(path: path, held: held, current: current)
+        }
+    }
+
     /// systemd's sandboxing gives a unit its own /tmp and /var/tmp (PrivateTmp=: a bind of
     /// /tmp/systemd-private-*-UNIT-*/tmp), hides paths behind /run/systemd/inaccessible/*
     /// (InaccessiblePaths=, ProtectHome=) or an empty tmpfs (ProtectHome=tmpfs, PrivateDevices=

@@ -5,6 +5,31 @@
 /// `mnt_id` is there since Linux 3.15 (commit 49d063cb3); it names the mount the file was opened
 /// through without touching the file system.
 public enum FdInfo {
+    /// The same, straight from the bytes read (the scan reads one per descriptor on old kernels).
+    public static func mountID(bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let key: [UInt8] = Array("mnt_id:".utf8)
+        var index = 0
+        while index + key.count <= bytes.count {
+            // At a line start: compare the key.
+            var matches = true
+            for offset in 0..<key.count where bytes[index + offset] != key[offset] { matches = false; break }
+            if matches {
+                var cursor = index + key.count
+                while cursor < bytes.count, bytes[cursor] == 0x20 || bytes[cursor] == 0x09 { cursor += 1 }
+                var value = 0, digits = 0
+                while cursor < bytes.count, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39, digits < 18 {
+                    value = value * 10 + Int(bytes[cursor] - 0x30)
+                    cursor += 1
+                    digits += 1
+                }
+                return digits > 0 ? value : nil
+            }
+            while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+            index += 1
+        }
+        return nil
+    }
+
     public static func mountID(_ text: Substring) -> Int? {
         for line in text.split(separator: "\n") where line.hasPrefix("mnt_id:") {
             return Int(line.dropFirst(7).drop { $0 == " " || $0 == "\t" })
@@ -32,6 +57,59 @@ public struct ProcessMapping: Hashable, Sendable {
 /// /proc/<pid>/maps (proc(5)): "address perms offset dev inode pathname". Only mappings of files
 /// are kept (inode ≠ 0), each (device, inode) once: a library is mapped four or five times.
 public enum ProcMaps {
+    /// The byte-level scan the mount scan uses: `include` is asked for each file-backed line's
+    /// device before anything else is decoded, so mappings on ordinary devices cost a few
+    /// comparisons, not a String.
+    public static func fileMappings(bytes: UnsafeBufferPointer<UInt8>, include: (DeviceNumber) -> Bool) -> [ProcessMapping] {
+        var result: [ProcessMapping] = []
+        var seen = Set<FileKey>()
+        var lineStart = 0
+        let count = bytes.count
+        while lineStart < count {
+            var lineEnd = lineStart
+            while lineEnd < count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
+            // Fields: address perms offset dev inode [path]; skip to the fourth.
+            var cursor = lineStart
+            func skipField() { while cursor < lineEnd, bytes[cursor] != 0x20 { cursor += 1 } }
+            func skipSpaces() { while cursor < lineEnd, bytes[cursor] == 0x20 { cursor += 1 } }
+            for _ in 0..<3 { skipField(); skipSpaces() }
+            func hex(_ stop: UInt8) -> UInt32? {
+                var value: UInt32 = 0, digits = 0
+                while cursor < lineEnd, bytes[cursor] != stop {
+                    let byte = bytes[cursor]
+                    let digit: UInt32
+                    switch byte {
+                    case 0x30...0x39: digit = UInt32(byte - 0x30)
+                    case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
+                    default: return nil
+                    }
+                    value = value &* 16 &+ digit
+                    digits += 1
+                    cursor += 1
+                }
+                return digits > 0 ? value : nil
+            }
+            guard let major = hex(0x3A) else { continue }
+            cursor += 1
+            guard let minor = hex(0x20) else { continue }
+            skipSpaces()
+            var inode: UInt64 = 0
+            while cursor < lineEnd, bytes[cursor] >= 0x30, bytes[cursor] <= 0x39 {
+                inode = inode &* 10 &+ UInt64(bytes[cursor] - 0x30)
+                cursor += 1
+            }
+            guard inode != 0 else { continue }
+            let device = DeviceNumber(major: major, minor: minor)
+            guard include(device), seen.insert(FileKey(device: device, inode: inode)).inserted else { continue }
+            skipSpaces()
+            var path = String(decoding: UnsafeBufferPointer(rebasing: bytes[cursor..<lineEnd]), as: UTF8.self)
+            if path.contains("\\012") { path = path.replacing("\\012", with: "\n") }
+            result.append(ProcessMapping(device: device, inode: inode, path: path))
+        }
+        return result
+    }
+
     public static func fileMappings(_ text: Substring) -> [ProcessMapping] {
         var seen = Set<FileKey>()
         var result: [ProcessMapping] = []

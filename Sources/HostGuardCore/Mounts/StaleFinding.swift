@@ -119,6 +119,11 @@ public struct MountViews: Sendable {
         return (held, table.visibility(ofID: held.mountID)!)
     }
 
+    /// True when some table read during the scan has a visible mount of `device`.
+    public func deviceIsMountedVisibly(_ device: DeviceNumber) -> Bool {
+        tables.values.contains { table in table.mounts(onDevice: device).contains { table.isVisible(id: $0.mountID) } }
+    }
+
     /// True when no table read during the scan has a mount of `device`.
     public func deviceIsUnlisted(_ device: DeviceNumber) -> Bool {
         !tables.values.contains { !$0.mounts(onDevice: device).isEmpty }

@@ -57,11 +57,15 @@ public enum ConfigCache {
         var text = "uid=\(system_effectiveUserID())"
         for path in paths + ancestors {
             text += "\n" + path + "|"
-            if let info = try? system_stat(path) {
-                text += "\(info.device):\(info.inode):\(info.size):\(info.modifiedNanoseconds):\(info.mode):\(info.owner)"
-            } else {
+            guard let info = try? system_stat(path) else {
                 text += "absent"
+                continue
             }
+            // A directory counts by identity, owner and mode (what trust is decided on): its
+            // mtime moves whenever anything in it changes (/tmp, /etc), which is not news.
+            // conf.d's files are listed one by one above, so a new drop-in still shows.
+            text += "\(info.device):\(info.inode):\(info.mode):\(info.owner)"
+            if !info.isDirectory { text += ":\(info.size):\(info.modifiedNanoseconds)" }
         }
         return text
     }

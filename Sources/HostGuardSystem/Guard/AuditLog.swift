@@ -21,7 +21,7 @@ public enum AuditLog {
         system_syslog(line, warning: outcome != "ran")
         guard let auditFile else { return }
         let json = JSONValue.object([
-            ("time", .string(UTCStamp.iso(system_epochSeconds()))),
+            ("time", .string(UTCStamp.iso(Int64(system_wallClockSeconds())))),
             ("host", .string(report.identity.hostName.short)),
             ("environment", .optional(report.identity.environment)),
             ("user", .string(user)),

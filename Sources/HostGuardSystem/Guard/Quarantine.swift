@@ -16,7 +16,7 @@ public enum Quarantine {
     /// was already moved. Returns the entry ID.
     public static func move(_ targets: [RawPath], argv: [[UInt8]], cwd: [UInt8], procfs: ProcFS = ProcFS()) throws(SystemError) -> String {
         let table = try procfs.ownMountTable()
-        let now = system_epochSeconds()
+        let now = Int64(system_wallClockSeconds())
         let id = UTCStamp.compact(now) + "-\(system_processID())"
         let user = system_userName(system_realUserID()) ?? "uid \(system_realUserID())"
         // Group targets by the filesystem (mount) they are on.
@@ -114,7 +114,7 @@ public enum Quarantine {
 
     /// Deletes entries older than `age` seconds. Returns the IDs purged.
     public static func purge(olderThan age: Int64, procfs: ProcFS = ProcFS()) throws(SystemError) -> [String] {
-        let cutoff = system_epochSeconds() - age
+        let cutoff = Int64(system_wallClockSeconds()) - age
         var purged: [String] = []
         for entry in try list(procfs: procfs) where entry.manifest.time <= cutoff {
             try system_removeTree(entry.trashRoot + Array("/\(entry.manifest.id)".utf8))

@@ -41,7 +41,7 @@ public enum IdentityLoader {
         var failure: SystemError?
         if !config.systemConfigIsBroken {
             do {
-                try RoleStateStore.write(RoleStateFile(written: system_epochSeconds(), probes: run.live), to: statePath)
+                try RoleStateStore.write(RoleStateFile(written: Int64(system_wallClockSeconds()), probes: run.live), to: statePath)
             } catch {
                 failure = error
             }

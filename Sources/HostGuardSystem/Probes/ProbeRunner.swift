@@ -24,7 +24,7 @@ public struct ProbeRun: Sendable {
 public enum ProbeRunner {
     public static func run(
         _ specs: [ProbeSpec], mode: ProbeMode, state: RoleStateFile?, statePath: String = RoleStateStore.path(),
-        now: Int64 = system_epochSeconds(), procRoot: String = "/proc", root: String = ""
+        now: Int64 = Int64(system_wallClockSeconds()), procRoot: String = "/proc", root: String = ""
     ) -> ProbeRun {
         run(specs, mode: mode, loadState: { state }, statePath: statePath, now: now, procRoot: procRoot, root: root)
     }
@@ -33,7 +33,7 @@ public enum ProbeRunner {
     /// readable data directory never does: a few syscalls saved on every Enter).
     public static func run(
         _ specs: [ProbeSpec], mode: ProbeMode, loadState: () -> RoleStateFile?, statePath: String = RoleStateStore.path(),
-        now: Int64 = system_epochSeconds(), procRoot: String = "/proc", root: String = ""
+        now: Int64 = Int64(system_wallClockSeconds()), procRoot: String = "/proc", root: String = ""
     ) -> ProbeRun {
         var loaded = false
         var cachedState: RoleStateFile?

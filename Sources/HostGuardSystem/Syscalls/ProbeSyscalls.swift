@@ -20,12 +20,6 @@ public func system_canonicalPath(_ path: String) throws(SystemError) -> String {
     return String(cString: resolved)
 }
 
-/// Wall-clock time in whole seconds since the epoch (the state file's age is wall-clock).
-public func system_epochSeconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec)
-}
 
 /// One address on one interface, from getifaddrs(3) (the kernel's list, via netlink).
 public struct InterfaceAddress: Equatable, Sendable {

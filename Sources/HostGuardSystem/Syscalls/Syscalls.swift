@@ -70,18 +70,7 @@ public func system_stat(_ path: String, followSymlinks: Bool = true) throws(Syst
 /// Names in a directory, without "." and "..", unsorted. Names are raw bytes turned into
 /// Strings losslessly only when valid UTF-8; callers that must keep every byte use other APIs.
 public func system_listDirectory(_ path: String) throws(SystemError) -> [String] {
-    guard let dir = opendir(path) else {
-        throw SystemError("opendir", path: path, errno: Errno(rawValue: Glibc.errno))
-    }
-    defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
+    try system_listDirectoryAt(AT_FDCWD, path)
 }
 
 public func system_getenv(_ name: String) -> String? {

@@ -15,6 +15,11 @@ enum PromptRunner {
         var notices: [PromptNotice] = []
         if config.systemConfigIsBroken { notices.append(PromptNotice("config error: run hostguard status")) }
         notices += probeNotices
+        // Written by the hostguard-mounts timer; a count from a run over a day old is not news.
+        if let record = StaleMountNotice.readRecord(), record.staleProcesses > 0,
+           record.finishedAt.map({ system_wallClockSeconds() - Double($0) < 86_400 }) ?? true {
+            notices.append(PromptNotice("stale mounts: \(record.staleProcesses)"))
+        }
         let context = PromptContext(
             identity: identity, settings: settings, notices: notices, depth: depth,
             terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term))

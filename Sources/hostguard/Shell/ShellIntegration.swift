@@ -52,6 +52,7 @@ if [[ $- == *i* && -z ${__hostguard_loaded-} ]]; then
         PROMPT_COMMAND=__hostguard_save_status$'\n'${PROMPT_COMMAND-}$'\n'__hostguard_precmd
     fi
 fi
+
 """#
 
     static let zsh = #"""
@@ -93,6 +94,7 @@ if [[ -o interactive ]] && (( ! ${+__hostguard_loaded} )); then
     typeset -ga precmd_functions
     precmd_functions+=(__hostguard_precmd)
 fi
+
 """#
 
     static let fish = #"""
@@ -123,5 +125,6 @@ if status is-interactive; and not set -q __hostguard_loaded
         end
     end
 end
+
 """#
 }

@@ -42,12 +42,19 @@ struct IdentityResolverTests {
         #expect(identity.evidence.contains { $0.field == .role && $0.source == "static" && $0.outcome == .overridden })
     }
 
-    @Test("a probe that cannot answer falls back to the static label and says so")
-    func probeFallsBack() {
+    @Test("a configured probe that cannot answer makes the role unknown: the static label is not believed")
+    func probeWithoutAnswerIsUnknown() {
         let probe = ProbeResult(kind: "postgresql", subject: "/data", role: nil, reason: "pg_control: permission denied")
         let identity = IdentityResolver.resolve(host: host, config: config(fleet), probes: [probe])
-        #expect(identity.role == .known(Role(.standby)))
+        #expect(identity.role == .unknown(reason: "postgresql: pg_control: permission denied"))
         #expect(identity.evidence.contains { $0.source == "probe:postgresql" && $0.outcome == .tried && $0.detail.contains("permission denied") })
+        #expect(identity.evidence.contains { $0.source == "static" && $0.outcome == .tried && $0.detail.contains("not used") })
+    }
+
+    @Test("with no probe configured, the static label is the role")
+    func staticLabelWithoutProbe() {
+        let identity = IdentityResolver.resolve(host: host, config: config(fleet))
+        #expect(identity.role == .known(Role(.standby)))
     }
 
     @Test("a configured probe with no answer and no label is unknown, never guessed from the name")
