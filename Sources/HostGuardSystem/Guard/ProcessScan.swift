@@ -1,75 +1,101 @@
 import HostGuardCore
 
 /// One pass over /proc: every process's cwd, root and open files, within a time budget. Shared
-/// by all targets of one command, so the cost is paid once. Reads links only (never stats
-/// through them), so a hung NFS server cannot hang the guard.
+/// by all targets of one command, so the cost is paid once. Only readlink(2) on the magic links
+/// (never a stat or open through them), so a hung NFS server cannot hang the guard. This is
+/// deliberately leaner than `ProcessDirectory` (no O_PATH handle or fdinfo per link: the guard
+/// needs paths, not mount ids) — the guard's let-through budget is 3 ms.
 struct ProcessScan {
     struct Entry {
         var pid: Int32
-        var name: String
         var cwd: String?
         var root: String?
         var files: [String]
     }
 
+    let procRoot: String
     var entries: [Entry] = []
     /// False when the budget ran out or some processes could not be read.
     var complete = true
-    var unreadable = 0
 
-    static func run(procfs: ProcFS = ProcFS(), deadline: UInt64) -> ProcessScan {
-        var scan = ProcessScan()
-        guard let pids = try? procfs.processIDs() else {
+    static func run(procRoot: String, deadline: UInt64) -> ProcessScan {
+        var scan = ProcessScan(procRoot: procRoot)
+        guard let names = try? system_listDirectory(procRoot) else {
             scan.complete = false
             return scan
         }
         let me = system_processID()
-        for pid in pids where pid != me {
+        for name in names {
+            guard let pid = Int32(name), pid != me else { continue }
             if system_monotonicNanoseconds() > deadline {
                 scan.complete = false
                 break
             }
-            guard let process = try? procfs.process(pid) else { continue }
-            let name = (try? process.shortName()) ?? "?"
-            var entry = Entry(pid: pid, name: name, cwd: nil, root: nil, files: [])
+            let base = procRoot + "/" + name
+            var entry = Entry(pid: pid, cwd: nil, root: nil, files: [])
             do {
-                entry.cwd = try process.cwd(withPath: true).path
+                entry.cwd = try system_readlink(base + "/cwd")
             } catch {
-                if !error.isProcessGone { scan.unreadable += 1 }
+                // Gone since the listing: fine. Kernel threads read "/" ; anything else we
+                // could not see makes the scan incomplete ("at least").
+                if !error.isProcessGone { scan.complete = false }
                 continue
             }
-            entry.root = try? process.root(withPath: true).path
-            if let files = try? process.openFiles() {
-                entry.files = files.map(\.link.path).filter { $0.hasPrefix("/") }
+            entry.root = try? system_readlink(base + "/root")
+            if let descriptors = try? system_listDirectory(base + "/fd") {
+                for descriptor in descriptors {
+                    if let target = try? system_readlink(base + "/fd/" + descriptor), target.hasPrefix("/") {
+                        entry.files.append(target)
+                    }
+                }
             }
             scan.entries.append(entry)
         }
-        if scan.unreadable > 0 { scan.complete = false }
         return scan
     }
 
-    /// Processes holding `path` or something below it.
+    func name(of pid: Int32) -> String {
+        guard let text = try? system_readText(procRoot + "/\(pid)/comm", limit: 64) else { return "?" }
+        return String(text.split(separator: "\n").first ?? "?")
+    }
+
+    static func inside(_ link: String?, _ paths: [RawPath]) -> Bool {
+        guard let link else { return false }
+        let cleaned = link.hasSuffix(" (deleted)") ? String(link.dropLast(10)) : link
+        return paths.contains { RawPath(cleaned).starts(with: $0) }
+    }
+
+    /// Processes holding `paths` or something below them.
     func users(of paths: [RawPath]) -> [ProcessFact] {
         var facts: [ProcessFact] = []
-        func inside(_ link: String?) -> Bool {
-            guard let link else { return false }
-            let cleaned = link.hasSuffix(" (deleted)") ? String(link.dropLast(10)) : link
-            return paths.contains { RawPath(cleaned).starts(with: $0) }
-        }
         for entry in entries {
-            if inside(entry.cwd) {
-                facts.append(ProcessFact(pid: Int(entry.pid), command: entry.name, how: "cwd"))
-            } else if entry.root != "/" && inside(entry.root) {
-                facts.append(ProcessFact(pid: Int(entry.pid), command: entry.name, how: "root"))
-            } else if entry.files.contains(where: { inside($0) }) {
-                facts.append(ProcessFact(pid: Int(entry.pid), command: entry.name, how: "open file"))
+            let how: String
+            if Self.inside(entry.cwd, paths) {
+                how = "cwd"
+            } else if entry.root != "/" && Self.inside(entry.root, paths) {
+                how = "root"
+            } else if entry.files.contains(where: { Self.inside($0, paths) }) {
+                how = "open file"
+            } else {
+                continue
             }
+            facts.append(ProcessFact(pid: Int(entry.pid), command: name(of: entry.pid), how: how))
         }
         return facts
     }
 
-    /// Data directories of running MySQL/MariaDB servers (mysqld chdir()s to its datadir).
-    var mysqlDirectories: [String] {
-        entries.filter { ["mysqld", "mariadbd"].contains($0.name) }.compactMap(\.cwd)
+    /// Working directories of processes at or below `paths` (a postmaster or mysqld chdir()s
+    /// to its data directory).
+    func workingDirectories(below paths: [RawPath]) -> [String] {
+        var result: [String] = []
+        for entry in entries where Self.inside(entry.cwd, paths) {
+            if let cwd = entry.cwd, !result.contains(cwd) { result.append(cwd) }
+        }
+        return result
+    }
+
+    /// Is a MySQL/MariaDB server running with `directory` as its cwd?
+    func mysqlServes(_ directory: String) -> Bool {
+        entries.contains { $0.cwd == directory && ["mysqld", "mariadbd"].contains(name(of: $0.pid)) }
     }
 }

@@ -125,17 +125,14 @@ public struct TargetInspector {
         }
         let needsScan = resolved.exists && (isDirectory || !dataDirectories.isEmpty || operand.harm == .wipe)
         if needsScan {
-            if scan == nil {
-                scan = ProcessScan.run(procfs: procfs, deadline: system_monotonicNanoseconds() + budgetNanoseconds)
-            }
-            facts.processes = scan!.users(of: spellings)
-            facts.processesComplete = scan!.complete
-            for directory in PostgresCluster.runningDataDirectories(procRoot: procfs.root)
-            where spellings.contains(where: { RawPath(directory).starts(with: $0) }) {
-                dataDirectories.append(("postgresql", Array(directory.utf8)))
-            }
-            for directory in scan!.mysqlDirectories where spellings.contains(where: { RawPath(directory).starts(with: $0) }) {
-                dataDirectories.append(("mysql", Array(directory.utf8)))
+            let scan = processScan()
+            facts.processes = scan.users(of: spellings)
+            facts.processesComplete = scan.complete
+            // Servers below the target the walk did not reach (cut short, or another mount).
+            for directory in scan.workingDirectories(below: spellings) {
+                if let kind = DataDirectoryMarkers.kind(ofDirectory: Array(directory.utf8)) {
+                    dataDirectories.append((kind, Array(directory.utf8)))
+                }
             }
         }
         facts.liveData = inspectData(dataDirectories)
@@ -163,12 +160,10 @@ public struct TargetInspector {
                 if case .unknown(let why) = state.verdict { evidence = why + (evidence.isEmpty ? "" : "; " + evidence) }
                 fact = LiveDataFact(kind: kind, directory: path, running: state.running, role: role, evidence: evidence)
             } else {
-                if scan == nil {
-                    scan = ProcessScan.run(procfs: procfs, deadline: system_monotonicNanoseconds() + budgetNanoseconds)
-                }
-                let running = scan!.mysqlDirectories.contains { RawPath($0) == RawPath(path) }
-                fact = LiveDataFact(kind: kind, directory: path, running: running || !scan!.complete ? true : false, role: nil,
-                                    evidence: running ? "mysqld has it as its cwd" : scan!.complete ? "no mysqld serving it" : "process scan incomplete: assumed running")
+                let scan = processScan()
+                let running = scan.mysqlServes(path)
+                fact = LiveDataFact(kind: kind, directory: path, running: running || !scan.complete ? true : false, role: nil,
+                                    evidence: running ? "mysqld has it as its cwd" : scan.complete ? "no mysqld serving it" : "process scan incomplete: assumed running")
             }
             if let existing = seen[identity] {
                 if existing.running != true && fact.running == true { seen[identity] = fact }
@@ -178,6 +173,13 @@ public struct TargetInspector {
             }
         }
         return order.compactMap { seen[$0] }
+    }
+
+    mutating func processScan() -> ProcessScan {
+        if let scan { return scan }
+        let fresh = ProcessScan.run(procRoot: procfs.root, deadline: system_monotonicNanoseconds() + budgetNanoseconds)
+        scan = fresh
+        return fresh
     }
 
     static func fact(_ entry: MountEntry) -> MountFact {
