@@ -208,6 +208,22 @@ struct GuardIntegrationTests {
         #expect(GuardTest.exists(directory.path + "/eof/inner"))
     }
 
+    @Test("a MySQL data directory is recognised as live data; a stopped one still asks for the host name")
+    func mysqlDataDirectory() throws {
+        let directory = try TemporaryDirectory()
+        let config = try GuardTest.config(directory, environment: "development")
+        try FileManager.default.createDirectory(atPath: directory.path + "/mysql-data/mysql", withIntermediateDirectories: true)
+        try directory.write("mysql-data/ibdata1", "")
+        let report = try GuardTest.dryRun(["rm", "-rf", directory.path + "/mysql-data"], config: config)
+        let live = ((report["targets"] as? [[String: Any]])?.first?["live_data"] as? [[String: Any]])?.first
+        #expect(live?["kind"] as? String == "mysql", "\(report)")
+        #expect(live?["running"] as? Bool == false)
+        #expect(report["decision"] as? String == "type-hostname")
+        // A file inside it counts too.
+        let inside = try GuardTest.dryRun(["rm", directory.path + "/mysql-data/ibdata1"], config: config)
+        #expect(inside["decision"] as? String == "type-hostname")
+    }
+
     @Test("quarantine then restore gives back the same bytes, owners and modes; purge removes for good")
     func quarantineRoundTrip() throws {
         let directory = try TemporaryDirectory()

@@ -17,6 +17,10 @@ struct ProcessScan {
     var entries: [Entry] = []
     /// False when the budget ran out or some processes could not be read.
     var complete = true
+    /// The budget ran out before every process was seen.
+    var cutShort = false
+    /// Processes whose links we could not read (another user's, as non-root; a sandbox's init).
+    var unreadable: [Int32] = []
 
     static func run(procRoot: String, deadline: UInt64) -> ProcessScan {
         var scan = ProcessScan(procRoot: procRoot)
@@ -29,6 +33,7 @@ struct ProcessScan {
             guard let pid = Int32(name), pid != me else { continue }
             if system_monotonicNanoseconds() > deadline {
                 scan.complete = false
+                scan.cutShort = true
                 break
             }
             let base = procRoot + "/" + name
@@ -38,7 +43,10 @@ struct ProcessScan {
             } catch {
                 // Gone since the listing: fine. Kernel threads read "/" ; anything else we
                 // could not see makes the scan incomplete ("at least").
-                if !error.isProcessGone { scan.complete = false }
+                if !error.isProcessGone {
+                    scan.complete = false
+                    scan.unreadable.append(pid)
+                }
                 continue
             }
             entry.root = try? system_readlink(base + "/root")
@@ -94,8 +102,13 @@ struct ProcessScan {
         return result
     }
 
-    /// Is a MySQL/MariaDB server running with `directory` as its cwd?
-    func mysqlServes(_ directory: String) -> Bool {
-        entries.contains { $0.cwd == directory && ["mysqld", "mariadbd"].contains(name(of: $0.pid)) }
+    /// Is a MySQL/MariaDB server running with `directory` as its cwd? nil when it cannot be
+    /// told: the scan was cut short, or a server process's links could not be read (its name,
+    /// in /proc/<pid>/comm, is readable by everyone, so other unreadable processes do not count).
+    func mysqlServes(_ directory: String) -> Bool? {
+        let servers = ["mysqld", "mariadbd"]
+        if entries.contains(where: { $0.cwd == directory && servers.contains(name(of: $0.pid)) }) { return true }
+        if cutShort || unreadable.contains(where: { servers.contains(name(of: $0)) }) { return nil }
+        return false
     }
 }

@@ -162,8 +162,13 @@ public struct TargetInspector {
             } else {
                 let scan = processScan()
                 let running = scan.mysqlServes(path)
-                fact = LiveDataFact(kind: kind, directory: path, running: running || !scan.complete ? true : false, role: nil,
-                                    evidence: running ? "mysqld has it as its cwd" : scan.complete ? "no mysqld serving it" : "process scan incomplete: assumed running")
+                let evidence: String
+                switch running {
+                case true?: evidence = "mysqld has it as its cwd"
+                case false?: evidence = "no mysqld/mariadbd process serves it"
+                case nil: evidence = "could not see every server process: treated as running"
+                }
+                fact = LiveDataFact(kind: kind, directory: path, running: running ?? true, role: nil, evidence: evidence)
             }
             if let existing = seen[identity] {
                 if existing.running != true && fact.running == true { seen[identity] = fact }
