@@ -59,7 +59,9 @@ enum GuardEntry {
     static func run(_ words: [[UInt8]]) -> Int32 {
         switch GuardSession.run(words) {
         case .usage(let message):
-            system_printError("guard: \(message)")
+            var error = StandardOutput(fd: 2)
+            error.write("guard: \(message)\n")
+            error.flush()
             return ExitCodes.usage
         case .help:
             var output = StandardOutput()
