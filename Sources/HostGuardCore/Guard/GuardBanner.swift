@@ -114,7 +114,8 @@ public enum GuardBanner {
             let list = target.processes.prefix(5).map { "\(TerminalText.visible($0.command))[\($0.pid)] (\($0.how))" }
             let more = target.processes.count > 5 ? ", and \(target.processes.count - 5) more" : ""
             let prefix = target.processesComplete ? "in use by " : "in use by at least "
-            lines.append(list.isEmpty ? "process scan incomplete" : prefix + list.joined(separator: ", ") + more)
+            let note = target.processScanNote.map { " (\($0))" } ?? ""
+            lines.append(list.isEmpty ? "no process seen using it" + note : prefix + list.joined(separator: ", ") + more + note)
         }
         if let size = target.size { lines.append(size.summary) }
         for error in target.errors { lines.append("could not check: " + error) }
@@ -185,6 +186,7 @@ public enum GuardReportJSON {
                 .object([("pid", .integer($0.pid)), ("command", .string($0.command)), ("how", .string($0.how))])
             })),
             ("processes_complete", .bool(facts.processesComplete)),
+            ("process_scan_note", .optional(facts.processScanNote)),
             ("size", facts.size.map {
                 .object([("bytes", .integer(Int($0.bytes))), ("entries", .integer($0.files)), ("complete", .bool($0.complete))])
             } ?? .null),

@@ -161,7 +161,9 @@ public enum GuardPolicy {
             let what = "\(name) \(where_) the \(data.summary)"
             switch harm {
             case .service:
-                decision.raise(to: data.isPrimaryOrUnknown ? .typeHostname : .confirm, what)
+                // Promoting a standby while a primary lives is how a split brain starts.
+                let promotes = command.summary.contains("promote")
+                decision.raise(to: data.isPrimaryOrUnknown || promotes ? .typeHostname : .confirm, what)
             default:
                 if data.running != false && data.isPrimaryOrUnknown {
                     // The January 2017 case. Only an explicit --force-live turns this into a question.

@@ -142,6 +142,8 @@ public struct TargetFacts: Sendable, Equatable {
     public var processes: [ProcessFact] = []
     /// False when the process scan was cut short or could not read every process.
     public var processesComplete = true
+    /// Why the scan is incomplete, for the banner: "cut short after 200 ms", "2 processes could not be read".
+    public var processScanNote: String?
     public var size: SizeFact?
     /// What could not be found out; each raises the level.
     public var errors: [String] = []

@@ -128,6 +128,12 @@ public struct TargetInspector {
             let scan = processScan()
             facts.processes = scan.users(of: spellings)
             facts.processesComplete = scan.complete
+            if scan.cutShort {
+                facts.processScanNote = "scan cut short after \(budgetNanoseconds / 1_000_000) ms"
+            } else if !scan.unreadable.isEmpty {
+                let count = scan.unreadable.count
+                facts.processScanNote = "\(count) process\(count == 1 ? "" : "es") could not be read" + (count <= 3 ? ": pid " + scan.unreadable.map(String.init).joined(separator: ", ") : "")
+            }
             // Servers below the target the walk did not reach (cut short, or another mount).
             for directory in scan.workingDirectories(below: spellings) {
                 if let kind = DataDirectoryMarkers.kind(ofDirectory: Array(directory.utf8)) {

@@ -106,6 +106,10 @@ import Testing
         Row(name: "stopping postgresql on a primary asks the host name", argv: ["systemctl", "stop", "postgresql"], identity: primary, level: .typeHostname),
         Row(name: "dropdb on production asks the host name", argv: ["dropdb", "app"], identity: prod, level: .typeHostname),
         Row(name: "kubectl delete on dev runs", argv: ["kubectl", "delete", "pod", "x"], identity: dev, level: .run),
+        Row(name: "pg_ctl stop of a standby asks y/N", argv: ["pg_ctl", "-D", "/var/lib/postgresql/15/main", "stop"], identity: dev,
+            targets: [target("/var/lib/postgresql/15/main", recursive: false, harm: .service) { $0.liveData = [pgStandbyRunning] }], level: .confirm),
+        Row(name: "pg_ctl promote of a standby asks the host name", argv: ["pg_ctl", "-D", "/var/lib/postgresql/15/main", "promote"], identity: dev,
+            targets: [target("/var/lib/postgresql/15/main", recursive: false, harm: .service) { $0.liveData = [pgStandbyRunning] }], level: .typeHostname),
         Row(name: "ls is never stopped", argv: ["ls", "/"], identity: prod, level: .run),
     ]
 
