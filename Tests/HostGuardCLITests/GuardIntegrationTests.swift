@@ -35,6 +35,21 @@ struct GuardIntegrationTests {
         #expect(notFound.status == 127)
     }
 
+    @Test("the command is found on PATH without recursing into hostguard installed under its name")
+    func pathSkipsItself() throws {
+        let directory = try TemporaryDirectory()
+        let config = try GuardTest.config(directory, environment: "development")
+        // A bin directory first on PATH where `rm` and `guard` are hostguard itself.
+        try FileManager.default.createDirectory(atPath: directory.path + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/bin/rm", withDestinationPath: HostGuardBinary.path)
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/bin/guard", withDestinationPath: HostGuardBinary.path)
+        let victim = try directory.write("victim", "x")
+        let result = try runProcess("/usr/bin/setsid", ["-w", directory.path + "/bin/guard", "rm", victim],
+                                    environment: ["HOSTGUARD_CONFIG": config, "PATH": directory.path + "/bin:/usr/bin:/bin"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!GuardTest.exists(victim))
+    }
+
     @Test("without a terminal, a command that needs an answer is refused at once with one line")
     func noTerminalRefuses() throws {
         let directory = try TemporaryDirectory()

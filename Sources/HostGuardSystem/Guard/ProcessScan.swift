@@ -67,10 +67,22 @@ struct ProcessScan {
         return String(text.split(separator: "\n").first ?? "?")
     }
 
+    /// Whether a link target is `paths[i]` or below it. Byte comparison at a "/" boundary: the
+    /// kernel prints canonical paths (absolute, no `.`/`..`, no doubled or trailing slash), so
+    /// this equals a component-wise comparison without splitting every link of every process.
     static func inside(_ link: String?, _ paths: [RawPath]) -> Bool {
         guard let link else { return false }
-        let cleaned = link.hasSuffix(" (deleted)") ? String(link.dropLast(10)) : link
-        return paths.contains { RawPath(cleaned).starts(with: $0) }
+        var bytes = Array(link.utf8)
+        if link.hasSuffix(" (deleted)") { bytes.removeLast(10) }
+        for path in paths {
+            let prefix = path.bytes
+            if prefix == [0x2F] { return true }
+            if bytes.count >= prefix.count && bytes.starts(with: prefix)
+                && (bytes.count == prefix.count || bytes[prefix.count] == 0x2F) {
+                return true
+            }
+        }
+        return false
     }
 
     /// Processes holding `paths` or something below them.
