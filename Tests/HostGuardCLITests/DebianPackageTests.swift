@@ -68,6 +68,11 @@ struct DebianPackageTests {
         let install = try Self.run("/usr/bin/dpkg", ["-i", deb])
         try #require(install.status == 0, "dpkg -i:\n\(install.stdout)\(install.stderr)")
         #expect(Self.isInstalled())
+        // Installing again (what an upgrade runs) keeps exactly one line in zsh's startup file.
+        let reinstall = try Self.run("/usr/bin/dpkg", ["-i", deb])
+        #expect(reinstall.status == 0, "dpkg -i again:\n\(reinstall.stdout)\(reinstall.stderr)")
+        let zshrc = (try? String(contentsOfFile: "/etc/zsh/zshrc", encoding: .utf8)) ?? ""
+        #expect(zshrc.components(separatedBy: "/etc/zsh/hostguard.zsh").count - 1 == 2, "one guarded line (naming the file twice) expected in /etc/zsh/zshrc:\n\(zshrc)")
 
         // The binary says which source it was built from; guard is the same binary.
         let revision = try runProcess("/usr/bin/git", ["-C", Self.repository, "rev-parse", "--short", "HEAD"]).stdout
