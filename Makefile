@@ -4,6 +4,10 @@ BINDIR = $(DESTDIR)$(PREFIX)/bin
 SHAREDIR = $(DESTDIR)$(PREFIX)/share/hostguard
 SWIFT ?= swift
 REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/hostguard/BuildInfo.swift)
+# Extra `swift build` flags for the release build, e.g. --ignore-lock when `make deb` runs inside
+# `swift test`, which holds .build's lock for as long as the tests run (the package test does).
+SWIFT_BUILD_FLAGS ?=
 # A fully static executable: with the Swift runtime linked statically but glibc, libstdc++ and
 # readline dynamic, the loader's symbol binding alone took ~60% of `hostguard prompt`'s
 # instructions (callgrind) and the prompt ran in ~2.8 ms; fully static it runs in ~1.4 ms.
@@ -12,7 +16,7 @@ REVISION := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -static-executable
 RELEASE_BIN = .build/release/hostguard
 
-.PHONY: all build-deps release install uninstall test test-deps embed-shell bench clean
+.PHONY: all build-deps release install uninstall deb rpm test test-deps embed-shell bench clean
 
 all: release
 
@@ -28,7 +32,7 @@ build-deps:
 # whether the build succeeds or not.
 release: build-deps
 	sed -i 's/static let revision = ".*"/static let revision = "$(REVISION)"/' Sources/hostguard/BuildInfo.swift; \
-	$(SWIFT) build $(RELEASE_FLAGS); status=$$?; \
+	$(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_BUILD_FLAGS); status=$$?; \
 	sed -i 's/static let revision = ".*"/static let revision = "unknown"/' Sources/hostguard/BuildInfo.swift; \
 	exit $$status
 
@@ -46,6 +50,15 @@ install: release
 uninstall:
 	rm -f $(BINDIR)/hostguard $(BINDIR)/guard
 	rm -rf $(SHAREDIR)
+
+# dist/hostguard_VERSION_ARCH.deb: the static binary, `guard`, a commented default config, the
+# prompt for every login shell, the systemd timers, man pages and completions (Packaging/).
+deb: release
+	Packaging/scripts/build-deb.sh $(RELEASE_BIN) $(VERSION) $(REVISION)
+
+# dist/hostguard-VERSION-1.ARCH.rpm, where rpmbuild is installed (Packaging/rpm/hostguard.spec).
+rpm: release
+	Packaging/scripts/build-rpm.sh $(RELEASE_BIN) $(VERSION) $(REVISION)
 
 test-deps:
 	apt-get update -qq
@@ -65,4 +78,4 @@ bench: release
 	bench/prompt.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-pkg dist
