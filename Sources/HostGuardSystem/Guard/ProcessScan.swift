@@ -49,7 +49,11 @@ struct ProcessScan {
                 }
                 continue
             }
-            entry.root = try? system_readlink(base + "/root")
+            // A chrooted process shows its cwd as a real path inside its root; a cwd of "/"
+            // means the real root, so its root is "/" too and need not be read (a kernel
+            // thread, init, most daemons: half of the processes on a typical host). Missed: a
+            // process that chroot()ed without chdir()ing into its new root, the classic bug.
+            entry.root = entry.cwd == "/" ? "/" : try? system_readlink(base + "/root")
             if let descriptors = try? system_listDirectory(base + "/fd") {
                 for descriptor in descriptors {
                     if let target = try? system_readlink(base + "/fd/" + descriptor), target.hasPrefix("/") {
