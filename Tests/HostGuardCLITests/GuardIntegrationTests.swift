@@ -18,6 +18,18 @@ struct GuardIntegrationTests {
         #expect(!GuardTest.exists(directory.path + "/work/tree"))
     }
 
+    @Test("a config edit applies to the very next command (the guard's config cache follows edits)")
+    func configEditsApplyAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        let config = try GuardTest.config(directory, environment: "development")
+        let first = try directory.write("first", "x"), second = try directory.write("second", "x")
+        #expect(try GuardTest.run(["rm", first], config: config).status == 0)
+        _ = try GuardTest.config(directory, environment: "production")
+        let refused = try GuardTest.run(["rm", second], config: config)
+        #expect(refused.status == 100, "\(refused.stderr)")
+        #expect(GuardTest.exists(second))
+    }
+
     @Test("the command's exit status and signals are its own")
     func exitStatusPassesThrough() throws {
         let directory = try TemporaryDirectory()

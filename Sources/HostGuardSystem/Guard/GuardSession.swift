@@ -36,7 +36,7 @@ public enum GuardSession {
             return exec(argv)
         }
 
-        let (identity, config) = IdentityLoader.load(purpose: .fresh)
+        let (identity, config) = loadIdentity()
         let settings = config.guardSettings
         let cwd: [UInt8]
         var cwdError: String?
@@ -181,6 +181,18 @@ public enum GuardSession {
             guardError("\(error)")
             return error.errno == .noSuchFileOrDirectory ? .notFound : .cannotExecute
         }
+    }
+
+    /// Identity with live probes, as `IdentityLoader.load(purpose: .fresh)`, but for root the
+    /// config comes through the prompt's cache: the same result as parsing (the cache holds
+    /// only while no config file, drop-in directory or directory above them has changed), in a
+    /// directory only root can write, and it saves the TOML parse (~0.8 ms of a 3 ms budget).
+    /// Other users parse afresh: their cache is theirs to write.
+    static func loadIdentity() -> (HostIdentity, HostGuardConfig) {
+        let locations = ConfigLocations.fromEnvironment()
+        let config = system_effectiveUserID() == 0 ? ConfigLoader.loadCached(locations) : ConfigLoader.load(locations)
+        let run = config.systemConfigIsBroken ? ProbeRun() : IdentityLoader.runProbes(config.probes, .fresh)
+        return (IdentityResolver.resolve(host: HostNameReader.read(), config: config, probes: run.results), config)
     }
 
     static func depth(_ config: HostGuardConfig, fd: Int32) -> ColorDepth {
