@@ -125,7 +125,8 @@ public enum GuardPolicy {
         }
         if target.isMootNewName { return }
         if !target.resolved.exists && target.resolved.problem == nil {
-            // Nothing there: the tool will say so. A rule about the place still applies below.
+            // Nothing there to harm: the tool will fail with ENOENT (or create something new).
+            return
         }
 
         let actsOnLinkOnly = target.resolved.isSymlinkItself && target.operand.harm == .delete

@@ -40,6 +40,10 @@ public enum PathResolver {
     public static func resolve(
         _ spelled: RawPath, cwd: RawPath, followFinalSymlink: Bool, in view: some FileSystemView
     ) -> ResolvedPath {
+        // An empty name names nothing (ENOENT for every tool), not the current directory.
+        if spelled.bytes.isEmpty {
+            return ResolvedPath(spelled: spelled, real: spelled, exists: false, isSymlinkItself: false, followed: [], problem: nil)
+        }
         let followFinal = followFinalSymlink || spelled.namesDirectoryExplicitly
         var current: [[UInt8]] = spelled.isAbsolute ? [] : cwd.components
         var pending = Array(spelled.components.reversed())

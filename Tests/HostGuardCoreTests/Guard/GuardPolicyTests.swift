@@ -110,6 +110,10 @@ import Testing
             targets: [target("/var/lib/postgresql/15/main", recursive: false, harm: .service) { $0.liveData = [pgStandbyRunning] }], level: .confirm),
         Row(name: "pg_ctl promote of a standby asks the host name", argv: ["pg_ctl", "-D", "/var/lib/postgresql/15/main", "promote"], identity: dev,
             targets: [target("/var/lib/postgresql/15/main", recursive: false, harm: .service) { $0.liveData = [pgStandbyRunning] }], level: .typeHostname),
+        Row(name: "rm -rf of an empty name is not the cwd", argv: ["rm", "-rf", ""], identity: prod,
+            targets: [target("", exists: false)], level: .run),
+        Row(name: "a missing path under a critical directory harms nothing", argv: ["rm", "-rf", "/usr/nonexistent"], identity: dev,
+            targets: [target("/usr/nonexistent", exists: false)], level: .run),
         Row(name: "ls is never stopped", argv: ["ls", "/"], identity: prod, level: .run),
     ]
 

@@ -63,6 +63,8 @@ struct FakeFileSystem: FileSystemView {
         Row(spelled: "secret/x", real: "/home/me/secret/x", problem: true),
         // `..` above the root stays at the root
         Row(spelled: "/../../", real: "/"),
+        // an empty name is nothing, not the cwd (rm "" fails with ENOENT)
+        Row(spelled: "", real: "", exists: false),
     ]
 
     @Test(arguments: rows)
