@@ -365,7 +365,17 @@ public enum CommandRules {
         O("preserve-root", long: ["preserve-root"]), O("reference", long: ["reference"], argument: .required),
         O("recursive", short: "R", long: ["recursive"]),
     ] + helpVersion)) { call in
-        permissionTargets(call, firstIsSpec: !call.parsed.has("reference"))
+        // `chmod -R -w dir`: a word like -w, -rx or -X is a MODE, not options (coreutils
+        // chmod.c reads these through getopt and puts them back as the mode operand).
+        let modeLike = call.arguments.enumerated().filter { _, word in
+            word.count > 1 && word.hasPrefix("-") && word.dropFirst().allSatisfy { "rwxXst".contains($0) }
+        }
+        var call = call
+        if !modeLike.isEmpty {
+            let modeLetters = Set(modeLike.flatMap { $0.element.dropFirst() })
+            call.parsed.problems.removeAll { problem in modeLetters.contains { problem == "invalid option -- '\($0)'" } }
+        }
+        return permissionTargets(call, firstIsSpec: !call.parsed.has("reference") && modeLike.isEmpty)
     }
 
     static let chown = CommandRule(["chown"], spec: OptionSpec([

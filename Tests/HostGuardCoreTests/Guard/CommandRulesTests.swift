@@ -67,6 +67,8 @@ import Testing
         Row(argv: ["chmod", "644", "f"], harm: nil),
         // chmod -R: first operand is the mode
         Row(argv: ["chmod", "-R", "go-w", "/srv"], harm: .permissions, paths: ["/srv rf"]),
+        // chmod -R -w: -w is the mode, so every operand is a target
+        Row(argv: ["chmod", "-R", "-w", "/srv/a", "/srv/b"], harm: .permissions, paths: ["/srv/a rf", "/srv/b rf"]),
         // chown --reference: every operand is a target
         Row(argv: ["chown", "-R", "--reference=/etc", "/srv"], harm: .permissions, paths: ["/srv rf"]),
         // chgrp -R
@@ -127,5 +129,7 @@ import Testing
 
     @Test func unknownOptionIsAProblem() {
         #expect(CommandRules.assess(["rm", "--frobnicate", "x"]).problems.count == 1)
+        #expect(CommandRules.assess(["chmod", "-R", "-rx", "d"]).problems.isEmpty)
+        #expect(CommandRules.assess(["chmod", "-R", "-q", "d"]).problems.count == 1)
     }
 }
