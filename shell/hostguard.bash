@@ -39,4 +39,9 @@ if [[ $- == *i* && -z ${__hostguard_loaded-} ]]; then
     else
         PROMPT_COMMAND=__hostguard_save_status$'\n'${PROMPT_COMMAND-}$'\n'__hostguard_precmd
     fi
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
+        eval "$("$__hostguard_bin" aliases bash 2>/dev/null)"
+    fi
 fi

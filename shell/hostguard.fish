@@ -24,4 +24,9 @@ if status is-interactive; and not set -q __hostguard_loaded
             __hostguard_original_prompt
         end
     end
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
+        $__hostguard_bin aliases fish 2>/dev/null | source
+    end
 end

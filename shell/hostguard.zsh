@@ -35,4 +35,9 @@ if [[ -o interactive ]] && (( ! ${+__hostguard_loaded} )); then
     }
     typeset -ga precmd_functions
     precmd_functions+=(__hostguard_precmd)
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
+        eval "$("$__hostguard_bin" aliases zsh 2>/dev/null)"
+    fi
 fi

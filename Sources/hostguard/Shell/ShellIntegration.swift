@@ -51,6 +51,11 @@ if [[ $- == *i* && -z ${__hostguard_loaded-} ]]; then
     else
         PROMPT_COMMAND=__hostguard_save_status$'\n'${PROMPT_COMMAND-}$'\n'__hostguard_precmd
     fi
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
+        eval "$("$__hostguard_bin" aliases bash 2>/dev/null)"
+    fi
 fi
 
 """#
@@ -93,6 +98,11 @@ if [[ -o interactive ]] && (( ! ${+__hostguard_loaded} )); then
     }
     typeset -ga precmd_functions
     precmd_functions+=(__hostguard_precmd)
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
+        eval "$("$__hostguard_bin" aliases zsh 2>/dev/null)"
+    fi
 fi
 
 """#
@@ -123,6 +133,11 @@ if status is-interactive; and not set -q __hostguard_loaded
             __hostguard_return $last_status
             __hostguard_original_prompt
         end
+    end
+
+    # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
+    if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
+        $__hostguard_bin aliases fish 2>/dev/null | source
     end
 end
 
