@@ -14,7 +14,7 @@ RUNS=${RUNS:-300}
 if [[ $# -ge 1 ]]; then
     HG=$(readlink -f "$1")
 else
-    swift build -c release --static-swift-stdlib >/dev/null
+    swift build -c release --static-swift-stdlib -Xswiftc -static-executable >/dev/null
     HG=$(readlink -f .build/release/hostguard)
 fi
 command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine >/dev/null
