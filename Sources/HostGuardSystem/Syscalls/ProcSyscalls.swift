@@ -78,14 +78,7 @@ public func system_listDirectoryAt(_ directory: Int32, _ path: String) throws(Sy
         throw SystemError("opendir", path: path, errno: code)
     }
     defer { closedir(dir) }
-    var names: [String] = []
-    while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-        }
-        if name != "." && name != ".." { names.append(name) }
-    }
-    return names
+    return system_directoryNames(dir)
 }
 
 /// Seconds since the epoch (CLOCK_REALTIME), for "last run" timestamps.

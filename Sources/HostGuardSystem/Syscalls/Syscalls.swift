@@ -70,7 +70,25 @@ public func system_stat(_ path: String, followSymlinks: Bool = true) throws(Syst
 /// Names in a directory, without "." and "..", unsorted. Names are raw bytes turned into
 /// Strings losslessly only when valid UTF-8; callers that must keep every byte use other APIs.
 public func system_listDirectory(_ path: String) throws(SystemError) -> [String] {
-    try system_listDirectoryAt(AT_FDCWD, path)
+    // opendir, not openat + fdopendir: glibc's fdopendir adds an fstat and two fcntl per
+    // directory, which the guard's /proc scan pays once per process.
+    guard let dir = opendir(path) else {
+        throw SystemError("opendir", path: path, errno: Errno(rawValue: Glibc.errno))
+    }
+    defer { closedir(dir) }
+    return system_directoryNames(dir)
+}
+
+/// The names an open directory stream lists, without "." and "..", unsorted.
+func system_directoryNames(_ dir: OpaquePointer) -> [String] {
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+            String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+        }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
 }
 
 public func system_getenv(_ name: String) -> String? {
