@@ -52,8 +52,15 @@ public enum CommandRules {
     /// Reads `argv` (the command word first) with the matching rule; a command with no rule is
     /// harmless as far as the guard knows.
     public static func assess(_ argv: [String], environment: [String: String] = [:]) -> CommandAssessment {
+        assess(argv, environment: environment, depth: 0)
+    }
+
+    static func assess(_ argv: [String], environment: [String: String], depth: Int) -> CommandAssessment {
         guard let first = argv.first else { return .harmless("", "empty command") }
         let command = first.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? first
+        if let wrapper = CommandWrapper.named(command), depth < 8 {
+            return assessWrapped(argv, wrapper: wrapper, environment: environment, depth: depth)
+        }
         guard let rule = table.first(where: { $0.matches(command) }) else {
             return .harmless(command, "no rule for \(command): runs as it is")
         }
@@ -67,6 +74,26 @@ public enum CommandRules {
             return shifted
         }
         return assessment
+    }
+
+    /// `sudo rm -rf x`: the inner command's assessment, its argv references shifted to count
+    /// from the wrapper, and a summary that says how it runs.
+    static func assessWrapped(_ argv: [String], wrapper: CommandWrapper, environment: [String: String], depth: Int) -> CommandAssessment {
+        let (start, problems) = wrapper.innerCommandIndex(argv)
+        guard let start else {
+            var result = CommandAssessment.harmless(wrapper.name, "\(wrapper.name) runs no command")
+            result.problems = problems
+            return result
+        }
+        var inner = assess(Array(argv[start...]), environment: environment, depth: depth + 1)
+        inner.paths = inner.paths.map { operand in
+            var shifted = operand
+            shifted.at = operand.at.map { ArgumentRef(word: $0.word + start, offset: $0.offset) }
+            return shifted
+        }
+        inner.problems = problems + inner.problems
+        if inner.harm != nil { inner.summary += " (via \(wrapper.name))" }
+        return inner
     }
 
     typealias O = OptionSpec.Option
