@@ -17,7 +17,10 @@ if status is-interactive; and not set -q __hostguard_loaded
     function fish_prompt
         set -l last_status $status
         if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
-            $__hostguard_bin prompt --shell fish 2>/dev/null
+            # Captured, then printed by a builtin: in a prompt, fish can let an external
+            # command's output land after later builtin output when the machine is busy.
+            set -l segment ($__hostguard_bin prompt --shell fish 2>/dev/null | string collect)
+            printf '%s' $segment
         end
         if functions -q __hostguard_original_prompt
             __hostguard_return $last_status
