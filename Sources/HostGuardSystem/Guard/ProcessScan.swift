@@ -23,72 +23,47 @@ struct ProcessScan {
     var unreadable: [Int32] = []
 
     static func run(procRoot: String, deadline: UInt64) -> ProcessScan {
+        var scan = ProcessScan(procRoot: procRoot)
         guard let names = try? system_listDirectory(procRoot) else {
-            var scan = ProcessScan(procRoot: procRoot)
             scan.complete = false
             return scan
         }
         let me = system_processID()
-        let pids = names.compactMap { Int32($0) }.filter { $0 != me }
-        // Nearly all the time is the kernel answering readlink on /proc, which runs in parallel
-        // across cores: one share of the processes per core (a thread costs ~50 µs, so small
-        // hosts stay on one).
-        let threads = max(1, min(system_processorCount(), 4, pids.count / 32))
-        final class Share: @unchecked Sendable {
-            var scan: ProcessScan
-            init(_ scan: ProcessScan) { self.scan = scan }
-        }
-        let shares = (0..<threads).map { _ in Share(ProcessScan(procRoot: procRoot)) }
-        system_parallel(threads) { index in
-            var scan = ProcessScan(procRoot: procRoot)
-            for position in stride(from: index, to: pids.count, by: threads) {
-                if system_monotonicNanoseconds() > deadline {
-                    scan.complete = false
-                    scan.cutShort = true
-                    break
-                }
-                scan.read(pid: pids[position])
+        for name in names {
+            guard let pid = Int32(name), pid != me else { continue }
+            if system_monotonicNanoseconds() > deadline {
+                scan.complete = false
+                scan.cutShort = true
+                break
             }
-            shares[index].scan = scan  // each thread writes only its own share
-        }
-        var scan = ProcessScan(procRoot: procRoot)
-        for share in shares {
-            scan.entries += share.scan.entries
-            scan.unreadable += share.scan.unreadable
-            scan.complete = scan.complete && share.scan.complete
-            scan.cutShort = scan.cutShort || share.scan.cutShort
+            let base = procRoot + "/" + name
+            var entry = Entry(pid: pid, cwd: nil, root: nil, files: [])
+            do {
+                entry.cwd = try system_readlink(base + "/cwd")
+            } catch {
+                // Gone since the listing: fine. Kernel threads read "/" ; anything else we
+                // could not see makes the scan incomplete ("at least").
+                if !error.isProcessGone {
+                    scan.complete = false
+                    scan.unreadable.append(pid)
+                }
+                continue
+            }
+            // A chrooted process shows its cwd as a real path inside its root; a cwd of "/"
+            // means the real root, so its root is "/" too and need not be read (a kernel
+            // thread, init, most daemons: half of the processes on a typical host). Missed: a
+            // process that chroot()ed without chdir()ing into its new root, the classic bug.
+            entry.root = entry.cwd == "/" ? "/" : try? system_readlink(base + "/root")
+            if let descriptors = try? system_listDirectory(base + "/fd") {
+                for descriptor in descriptors {
+                    if let target = try? system_readlink(base + "/fd/" + descriptor), target.hasPrefix("/") {
+                        entry.files.append(target)
+                    }
+                }
+            }
+            scan.entries.append(entry)
         }
         return scan
-    }
-
-    /// One process's cwd, root and open files.
-    private mutating func read(pid: Int32) {
-        let base = procRoot + "/\(pid)"
-        var entry = Entry(pid: pid, cwd: nil, root: nil, files: [])
-        do {
-            entry.cwd = try system_readlink(base + "/cwd")
-        } catch {
-            // Gone since the listing: fine. Anything else we could not see makes the scan
-            // incomplete ("at least").
-            if !error.isProcessGone {
-                complete = false
-                unreadable.append(pid)
-            }
-            return
-        }
-        // A chrooted process shows its cwd as a real path inside its root; a cwd of "/"
-        // means the real root, so its root is "/" too and need not be read (a kernel
-        // thread, init, most daemons: half of the processes on a typical host). Missed: a
-        // process that chroot()ed without chdir()ing into its new root, the classic bug.
-        entry.root = entry.cwd == "/" ? "/" : try? system_readlink(base + "/root")
-        if let descriptors = try? system_listDirectory(base + "/fd") {
-            for descriptor in descriptors {
-                if let target = try? system_readlink(base + "/fd/" + descriptor), target.hasPrefix("/") {
-                    entry.files.append(target)
-                }
-            }
-        }
-        entries.append(entry)
     }
 
     func name(of pid: Int32) -> String {
