@@ -1,4 +1,5 @@
 import CReadline
+import HostGuardCore
 import Glibc
 import SystemPackage
 
@@ -155,10 +156,10 @@ public func system_syslog(_ message: String, warning: Bool) {
 
 public func system_realUserID() -> UInt32 { UInt32(getuid()) }
 
-/// The user name for `uid` from the passwd database, or nil.
+/// The user name for `uid` from /etc/passwd, or nil (see `PasswdFile` for why not getpwuid).
 public func system_userName(_ uid: UInt32) -> String? {
-    guard let entry = getpwuid(uid_t(uid)), let name = entry.pointee.pw_name else { return nil }
-    return String(cString: name)
+    guard let text = try? system_readText("/etc/passwd", limit: 8 << 20) else { return nil }
+    return PasswdFile.userName(uid: uid, in: text[...])
 }
 
 /// The terminal on fd 0, 1 or 2, as ttyname(3) names it.

@@ -21,3 +21,19 @@ struct EtcHostsParserTests {
         #expect(EtcHostsParser.fqdn(forShortName: "db1", in: hosts[...]) == nil)
     }
 }
+
+@Suite("/etc/passwd user names")
+struct PasswdFileTests {
+    @Test("the name for a uid; comments, short lines and other uids skipped")
+    func names() {
+        let passwd = """
+            # comment:x:0:0
+            root:x:0:0:root:/root:/bin/bash
+            broken:x
+            alice:x:1000:1000:Alice,,,:/home/alice:/bin/bash
+            """
+        #expect(PasswdFile.userName(uid: 0, in: passwd[...]) == "root")
+        #expect(PasswdFile.userName(uid: 1000, in: passwd[...]) == "alice")
+        #expect(PasswdFile.userName(uid: 1001, in: passwd[...]) == nil)
+    }
+}
