@@ -12,7 +12,7 @@ SWIFT_BUILD_FLAGS ?=
 # readline dynamic, the loader's symbol binding alone took ~60% of `hostguard prompt`'s
 # instructions (callgrind) and the prompt ran in ~2.8 ms; fully static it runs in ~1.4 ms.
 # Static glibc still dlopens NSS modules for user/group look-ups: hostguard does none on its
-# own paths (it logs numeric ids and $SUDO_USER), so the binary runs on any glibc.
+# own paths (user names come from /etc/passwd, not getpwuid), so the binary runs on any glibc.
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -static-executable
 RELEASE_BIN = .build/release/hostguard
 
