@@ -31,8 +31,13 @@ public enum ConfigCache {
             guard let info = try? system_stat(base), info.isDirectory, info.owner == uid,
                   info.permissions & 0o022 == 0 else { continue }
             let directory = base + "/hostguard"
-            if (try? system_stat(directory)) == nil { try? system_makeDirectory(directory, mode: 0o700) }
-            guard let own = try? system_stat(directory), own.isDirectory, own.owner == uid,
+            // One stat on every prompt; the mkdir and a second stat only the first time.
+            var own = try? system_stat(directory)
+            if own == nil {
+                try? system_makeDirectory(directory, mode: 0o700)
+                own = try? system_stat(directory)
+            }
+            guard let own, own.isDirectory, own.owner == uid,
                   own.permissions & 0o022 == 0 else { continue }
             return directory + "/config.cache"
         }
