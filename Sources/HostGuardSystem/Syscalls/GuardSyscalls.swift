@@ -36,7 +36,8 @@ public func system_stat(bytes path: [UInt8], followSymlinks: Bool) throws(System
     return FileStatus(
         device: UInt64(info.st_dev), inode: UInt64(info.st_ino), mode: UInt32(info.st_mode),
         owner: UInt32(info.st_uid), size: Int64(info.st_blocks) * 512,
-        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+        linkCount: UInt64(info.st_nlink), specialDevice: UInt64(info.st_rdev))
 }
 
 /// readlink(2) of a byte path, as bytes.
@@ -140,10 +141,19 @@ public func system_makeDirectory(bytes path: [UInt8], mode: mode_t = 0o700) thro
 }
 
 /// Appends one line with a single write(2) on an O_APPEND descriptor, so concurrent writers'
-/// lines never interleave (each line is far below PIPE_BUF-like atomicity concerns for files).
+/// lines never interleave. Never blocks: opened O_NONBLOCK (a FIFO with no reader fails with
+/// ENXIO instead of waiting for one: fifo(7)), and anything but a regular file is refused before
+/// a byte is written (a FIFO with a reader, a device).
 public func system_appendLine(_ path: String, _ line: String, mode: mode_t = 0o600) throws(SystemError) {
-    let fd = try valueOrErrno("open", path: path) { open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode) }
+    let fd = try valueOrErrno("open", path: path) {
+        open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, mode)
+    }
     defer { close(fd) }
+    var info = stat()
+    _ = try valueOrErrno("fstat", path: path) { fstat(fd, &info) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+        throw SystemError("open", path: path, errno: .invalidArgument, hint: "not a regular file; nothing written")
+    }
     try system_writeAll(fd, Array((line + "\n").utf8))
 }
 

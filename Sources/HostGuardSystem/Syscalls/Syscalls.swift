@@ -50,9 +50,14 @@ public struct FileStatus: Equatable, Sendable {
     public var owner: UInt32
     public var size: Int64
     public var modifiedNanoseconds: Int64
+    /// st_nlink: names this inode has (hard links).
+    public var linkCount: UInt64 = 1
+    /// st_rdev: the device a block or character special file names.
+    public var specialDevice: UInt64 = 0
 
     public var isDirectory: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFDIR) }
     public var isRegularFile: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
+    public var isBlockDevice: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFBLK) }
     public var permissions: UInt32 { mode & 0o7777 }
 }
 
