@@ -22,7 +22,10 @@ public enum ProcessScanState: Sendable, Equatable {
     /// The time budget ran out: `read` of `listed` processes were looked at.
     case cutShort(milliseconds: Int, read: Int, listed: Int)
     /// Every process listed was looked at, but some could not be read (another user's, not root).
-    case unreadable(count: Int, pids: [Int])
+    /// `names`: their command names (/proc/PID/comm is readable by everyone).
+    case unreadable(count: Int, pids: [Int], names: [String])
+    /// /proc itself could not be listed: nothing is known about processes.
+    case failed(String)
 
     public var isComplete: Bool { self == .complete }
 
@@ -32,9 +35,11 @@ public enum ProcessScanState: Sendable, Equatable {
         case .notRun, .complete: return nil
         case .cutShort(let milliseconds, let read, let listed):
             return "process scan stopped after \(milliseconds) ms (\(Self.grouped(read)) of \(Self.grouped(listed)) processes read)"
-        case .unreadable(let count, let pids):
+        case .unreadable(let count, let pids, _):
             let list = count <= 3 ? ": pid " + pids.map(String.init).joined(separator: ", ") : ""
             return "\(count) process\(count == 1 ? "" : "es") could not be read\(list)"
+        case .failed(let why):
+            return "could not scan processes: \(why)"
         }
     }
 

@@ -47,6 +47,10 @@ public struct LiveServer: Sendable, Equatable {
     /// the pid a file names: nil when the scan did not run or could not see everything.
     public func running(scan: ProcessScanState) -> Bool? {
         if !holders.isEmpty { return true }
+        if case .unreadable(_, _, let names) = scan, !names.contains(where: kind.serverNames.contains) {
+            // The processes that could not be read are not this kind of server by name.
+            return false
+        }
         return scan.isComplete ? false : nil
     }
 

@@ -24,6 +24,14 @@ public enum DataDirectoryKind: String, Sendable, Equatable, CaseIterable {
         return recognise { set.contains(Array($0.utf8)) }
     }
 
+    /// The command names (/proc/PID/comm) its server processes run under.
+    public var serverNames: [String] {
+        switch self {
+        case .postgresql: return ["postgres", "postmaster"]
+        case .mysql: return ["mysqld", "mariadbd"]
+        }
+    }
+
     /// Files whose contents the guard and the probes read to tell a data directory's state; each
     /// must be a regular file before it is opened (one planted as a FIFO would block a read).
     public var stateFiles: [String] {

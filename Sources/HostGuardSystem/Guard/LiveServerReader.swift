@@ -110,18 +110,26 @@ struct LiveServerReader {
     /// or, for a process in its own root (a container), a cwd that is the data directory itself
     /// by device and inode (read from the kernel's cache: no round trip to any server).
     mutating func attachHolders(_ scan: ProcessScan) {
+        // Each distinct cwd once, by identity from the kernel's cache (no round trip to a
+        // network server): a bind mount or another spelling of a data directory matches.
+        var cwdIdentity: [String: FileIdentity] = [:]
+        for entry in scan.entries where entry.root == "/" {
+            guard let cwd = entry.cwd, cwd != "/", cwdIdentity[cwd] == nil,
+                  let cached = try? system_statxCached(-100, "\(procRoot)/\(entry.pid)/cwd") else { continue }
+            cwdIdentity[cwd] = FileIdentity(device: DeviceNumber(major: cached.deviceMajor, minor: cached.deviceMinor).encoded, inode: cached.inode)
+        }
         for index in servers.indices {
             let paths = servers[index].members.map(\.path)
             let dataIdentity = servers[index].members.first?.identity
             var holders: [ProcessFact] = []
             for entry in scan.entries {
                 var how: String?
-                if ProcessScan.inside(entry.cwd, paths) {
+                if ProcessScan.inside(entry.cwd, paths) || (entry.cwd.flatMap { cwdIdentity[$0] } == dataIdentity && dataIdentity != nil) {
                     how = "cwd"
                 } else if entry.files.contains(where: { ProcessScan.inside($0, paths) }) {
                     how = "open file"
                 } else if entry.root != "/", let dataIdentity,
-                          let cached = try? system_statxCached(-100, "\(procRoot)/\(entry.pid)/cwd"),
+                          let cached = try? system_statxCached(-100, "\(procRoot)/\(entry.pid)/cwd"),  // -100: AT_FDCWD
                           DeviceNumber(major: cached.deviceMajor, minor: cached.deviceMinor).encoded == dataIdentity.device,
                           cached.inode == dataIdentity.inode {
                     how = "cwd (in its own root)"

@@ -23,6 +23,7 @@ struct ProcessScan {
     var unreadable: [Int32] = []
     /// Processes listed in /proc, and how many of them were looked at before the budget ran out.
     var listed = 0
+    var listingError: String?
     var read = 0
     let budgetMilliseconds: Int
 
@@ -34,15 +35,20 @@ struct ProcessScan {
     /// The scan's state as the policy and banner see it.
     var state: ProcessScanState {
         if cutShort { return .cutShort(milliseconds: budgetMilliseconds, read: read, listed: listed) }
-        if !unreadable.isEmpty || !complete { return .unreadable(count: max(1, unreadable.count), pids: unreadable.map(Int.init)) }
+        if let listingError { return .failed(listingError) }
+        if !unreadable.isEmpty { return .unreadable(count: unreadable.count, pids: unreadable.map(Int.init), names: unreadable.map(name(of:))) }
         return .complete
     }
 
     static func run(procRoot: String, budgetMilliseconds: Int) -> ProcessScan {
         let deadline = system_monotonicNanoseconds() + UInt64(max(1, budgetMilliseconds)) * 1_000_000
         var scan = ProcessScan(procRoot: procRoot, budgetMilliseconds: budgetMilliseconds)
-        guard let names = try? system_listDirectory(procRoot) else {
+        let names: [String]
+        do {
+            names = try system_listDirectory(procRoot)
+        } catch {
             scan.complete = false
+            scan.listingError = error.description
             return scan
         }
         let me = system_processID()
