@@ -270,7 +270,7 @@ public final class ProcessDirectory {
     /// argv as raw byte strings (NUL-separated in /proc; at most 4 KiB read: the program and
     /// its first arguments, enough to recognise a server and its -D option).
     public func arguments() throws(SystemError) -> [[UInt8]] {
-        let count = try named("cmdline") { () throws(SystemError) in try system_readSmallFileAt(fd, "cmdline", into: &buffer) }
+        let count = try named("cmdline") { () throws(SystemError) in try system_readProcFileAt(fd, "cmdline", into: &buffer) }
         return buffer[0..<count].split(separator: 0, omittingEmptySubsequences: false).dropLast(buffer[0..<count].last == 0 ? 1 : 0).map(Array.init)
     }
 
