@@ -98,7 +98,13 @@ public enum GuardPolicy {
             switch name.harm {
             case .destroy:
                 if production { decision.raise(to: .typeHostname, "\(command.summary): \(label) from \(envWord)") }
-                if primaryHost && name.kind == "database" { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
+                if primaryHost && (name.kind == "database" || name.kind == "sql") { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
+                // A primary running here counts whatever the host's configured role says.
+                if name.kind == "database" || name.kind == "sql",
+                   let server = facts.servers.first(where: { $0.kind == .postgresql && $0.running(scan: facts.processScan) != false
+                       && $0.fact(scan: facts.processScan, relation: nil).isPrimaryOrUnknown }) {
+                    decision.raise(to: .typeHostname, "\(command.summary): \(label) with a PostgreSQL primary running here (\(server.directory))")
+                }
             case .service:
                 let database = name.kind == "server" || isDatabaseUnit(name.name)
                 if primaryHost && database {
@@ -111,6 +117,22 @@ public enum GuardPolicy {
                 }
             default:
                 if production { decision.raise(to: .confirm, "\(command.summary): \(label) from \(envWord)") }
+            }
+        }
+
+        // Targets the argv does not spell (names on stdin, a script the guard cannot split,
+        // -files0-from): decided as if the worst plausible one were named. On a host with live
+        // data that is the live data; elsewhere the host's highest question.
+        for unknown in command.unknownTargets {
+            let why = "\(command.summary): targets not on the command line: \(TerminalText.visible(unknown.reason))"
+            let liveHere = facts.servers.contains { $0.running(scan: facts.processScan) != false }
+            let destructive = [.delete, .overwrite, .wipe, .relink, .permissions].contains(unknown.harm)
+            if liveHere && destructive {
+                decision.raise(to: settings.forceLive ? .typeHostname : .refuse,
+                               why + "; live data is on this host (\(facts.servers.map { $0.directory.description }.joined(separator: ", ")))"
+                               + (settings.forceLive ? "; --force-live given" : ": pass --force-live and type the host name"))
+            } else {
+                decision.raise(to: production || primaryHost ? .typeHostname : .confirm, why)
             }
         }
 
