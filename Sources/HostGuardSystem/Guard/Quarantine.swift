@@ -105,7 +105,7 @@ public enum Quarantine {
         defer { system_close(fd) }
         // mkdir's mode passes through the umask: set it exactly on what was just made.
         if created { try system_changeMode(descriptor: fd, path: path, mode: 0o700) }
-        let now = created ? try system_fileStatus(descriptor: fd, path: path) : status
+        let now = created ? try system_fstat(fd, path: describePath(path)) : status
         if let reason = TrashFolder.distrust(isDirectory: now.isDirectory, owner: now.owner, permissions: now.permissions, user: system_effectiveUserID()) {
             throw SystemError("quarantine into", path: describePath(path), errno: .notPermitted, hint: "\(reason); refusing to quarantine")
         }
@@ -120,7 +120,7 @@ public enum Quarantine {
         var prefix = ""
         for component in registry.split(separator: "/").dropLast() {
             prefix += "/" + component
-            do { try system_makeDirectory(prefix, mode: 0o755) } catch { if error.errno != .fileExists { throw error } }
+            try system_makeDirectory(prefix, mode: 0o755, existingIsFine: true)
         }
         let (fd, status) = try system_openForAppend(bytes: Array(registry.utf8), mode: 0o644)
         defer { system_close(fd) }

@@ -6,20 +6,6 @@ import SystemPackage
 // waits for a writer), and decide on what the descriptor is (fstat), not on what the name
 // was a moment ago.
 
-private func fileStatus(_ info: stat) -> FileStatus {
-    FileStatus(
-        device: UInt64(info.st_dev), inode: UInt64(info.st_ino), mode: UInt32(info.st_mode),
-        owner: UInt32(info.st_uid), size: Int64(info.st_size),
-        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
-}
-
-/// fstat(2) of an open descriptor.
-public func system_fileStatus(descriptor fd: Int32, path: [UInt8]) throws(SystemError) -> FileStatus {
-    var info = stat()
-    _ = try valueOrErrno("fstat", path: describePath(path)) { fstat(fd, &info) }
-    return fileStatus(info)
-}
-
 /// A directory opened without following a symlink at its last component, with what it is.
 /// ENOTDIR or ELOOP when the name is something else.
 public func system_openDirectoryNoFollow(bytes path: [UInt8]) throws(SystemError) -> (descriptor: Int32, status: FileStatus) {
@@ -27,7 +13,7 @@ public func system_openDirectoryNoFollow(bytes path: [UInt8]) throws(SystemError
         try valueOrErrno("open", path: describePath(path)) { open(pointer, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
     }
     do {
-        return (fd, try system_fileStatus(descriptor: fd, path: path))
+        return (fd, try system_fstat(fd, path: describePath(path)))
     } catch {
         close(fd)
         throw error
@@ -46,7 +32,7 @@ public func system_readRegularFile(bytes path: [UInt8], limit: Int = 1 << 20) th
         try valueOrErrno("open", path: describePath(path)) { open(pointer, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC) }
     }
     defer { close(fd) }
-    let status = try system_fileStatus(descriptor: fd, path: path)
+    let status = try system_fstat(fd, path: describePath(path))
     guard status.isRegularFile else {
         throw SystemError("read", path: describePath(path), errno: .invalidArgument, hint: "not a regular file")
     }
@@ -76,7 +62,7 @@ public func system_openForAppend(bytes path: [UInt8], mode: mode_t) throws(Syste
         }
     }
     do {
-        return (fd, try system_fileStatus(descriptor: fd, path: path))
+        return (fd, try system_fstat(fd, path: describePath(path)))
     } catch {
         close(fd)
         throw error
