@@ -10,15 +10,9 @@ import HostGuardCore
 /// The switch files are read under `$HOSTGUARD_SWITCH_ROOT` (default: the real root), so tests
 /// plant their own /run/nologin in a temporary tree and never touch the host's.
 public enum MaintenanceStore {
-    public static let defaultStateDirectory = "/run/hostguard"
     public static let fileName = "maintenance"
 
-    public static func stateDirectory() -> String {
-        if let override = system_getenv("HOSTGUARD_STATE_DIR"), override.hasPrefix("/") { return override }
-        return defaultStateDirectory
-    }
-
-    public static func path() -> String { stateDirectory() + "/" + fileName }
+    public static func path() -> String { HostLocations.stateDirectory() + "/" + fileName }
 
     static func switchRoot() -> String {
         guard let root = system_getenv("HOSTGUARD_SWITCH_ROOT"), root.hasPrefix("/") else { return "" }
