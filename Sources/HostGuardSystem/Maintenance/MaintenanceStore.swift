@@ -78,7 +78,7 @@ public enum MaintenanceStore {
         var prefix = ""
         for component in path.split(separator: "/").dropLast() {
             prefix += "/" + component
-            try system_makeDirectory(prefix, mode: 0o755)
+            try system_makeDirectory(prefix, mode: 0o755, existingIsFine: true)
         }
         try system_writeFileAtomically(path, Array(record.encoded().utf8), mode: 0o644)
     }

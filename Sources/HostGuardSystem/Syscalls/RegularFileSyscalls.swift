@@ -1,22 +1,26 @@
 import Glibc
 import SystemPackage
 
-/// Reads a small file that another user may have planted: open with O_NOFOLLOW (a symlink is
-/// refused, ELOOP), O_NONBLOCK (a FIFO cannot block the open) and O_NOCTTY, then fstat the
-/// descriptor and require a regular file before reading, so the type and owner the caller
-/// decides on are those of the very file read (no stat-then-open race). Returns the bytes (up
-/// to `limit`) and the file's status.
+/// `system_readFile(path, followSymlinks: false)` that also returns the status of the very file
+/// read (fstat of the open descriptor), for callers that decide whether to believe a file by
+/// its owner and mode (the maintenance flag): a stat before or after the read could see
+/// another file swapped in between. Same flags and refusals as `system_readFile`: O_NOFOLLOW,
+/// O_NONBLOCK (a FIFO cannot block the open), O_NOCTTY; anything but a regular file refused
+/// before a byte is read.
 public func system_readRegularFile(_ path: String, limit: Int = 1 << 20) throws(SystemError) -> (bytes: [UInt8], status: FileStatus) {
-    let fd = try valueOrErrno("open", path: path) { open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK) }
-    defer { close(fd) }
-    var info = stat()
-    _ = try valueOrErrno("fstat", path: path) { fstat(fd, &info) }
-    let status = FileStatus(
-        device: UInt64(info.st_dev), inode: UInt64(info.st_ino), mode: UInt32(info.st_mode),
-        owner: UInt32(info.st_uid), size: Int64(info.st_size),
-        modifiedNanoseconds: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    let fd: Int32
+    do {
+        fd = try valueOrErrno("open", path: path) { open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | O_NOFOLLOW) }
+    } catch {
+        if error.errno == .tooManySymbolicLinkLevels {
+            throw SystemError("open", path: path, errno: error.errno, reason: "is a symbolic link (not followed)")
+        }
+        throw error
+    }
+    defer { system_close(fd) }
+    let status = try system_fstat(fd, path: path)
     guard status.isRegularFile else {
-        throw SystemError("open", path: path, errno: .invalidArgument, hint: "not a regular file")
+        throw SystemError("read", path: path, errno: .invalidArgument, reason: "not a regular file (\(status.typeName))")
     }
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
