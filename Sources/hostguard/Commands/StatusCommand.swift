@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "List every source consulted for each value, including the ones that did not decide.")
     var explain = false
 
-    @Flag(help: "Run every probe now and write the role state file the prompt reads (/run/hostguard/role.state; run as root, e.g. by hostguard-refresh.timer).")
+    @Flag(help: "Run every probe now and write the role state file the prompt reads (/run/hostguard/role.state) and the fleet metrics ([metrics] textfile); run as root, e.g. by hostguard-refresh.timer.")
     var refresh = false
 
     func run() throws {
@@ -44,6 +44,11 @@ struct StatusCommand: ParsableCommand {
             for diagnostic in config.diagnostics {
                 system_printError("\(diagnostic.severity.rawValue): \(TerminalText.visible(diagnostic.description))")
             }
+        }
+        if refresh, let failure = FleetMetricsFile.write(identity: identity, config: config,
+                                                          refreshSucceeded: writeFailure == nil && !config.systemConfigIsBroken,
+                                                          version: BuildInfo.version) {
+            system_printError("cannot write the fleet metrics ([metrics] textfile): \(failure)")
         }
         if let writeFailure {
             let hint = system_effectiveUserID() == 0 ? "" : " (run as root)"
