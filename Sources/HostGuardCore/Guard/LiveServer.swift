@@ -79,11 +79,8 @@ public struct LiveServer: Sendable, Equatable {
                     reading.postmaster = .unreadablePidFile("not known whether a server holds it")
                 }
                 let state = PostgresClusterState.decide(reading)
-                switch state.verdict {
-                case .primary: role = .primary
-                case .standby: role = .standby
-                case .unknown(let why): evidence.append(why)
-                }
+                role = state.role?.kind
+                if let why = state.reading.unknownReason { evidence.append(why) }
                 evidence += state.facts.filter { !$0.hasPrefix("postmaster") && !$0.hasPrefix("no postmaster") }.prefix(2)
             } else if let readProblem {
                 evidence.append(readProblem)

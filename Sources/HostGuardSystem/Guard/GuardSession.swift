@@ -49,8 +49,9 @@ public enum GuardSession {
         let facts = gather(command, argv: argv, options: options, identity: identity, config: config, cwd: cwd, cwdError: cwdError)
         let decision = GuardPolicy.decide(facts)
         let shown = facts.attachingLiveData()
-        let report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
+        var report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
                                  targets: shown.targets, decision: decision)
+        report.maintenance = MaintenanceStore.read()
         let audit = settings.auditLog
         let hostName = identity.hostName.short
 
