@@ -6,6 +6,8 @@ public struct GuardReport: Sendable {
     public var command: CommandAssessment
     public var targets: [TargetFacts]
     public var decision: GuardDecision
+    /// The host's maintenance flag and switches, when read: one banner line (see `MaintenanceState`).
+    public var maintenance: MaintenanceState?
 
     public init(identity: HostIdentity, argv: [String], command: CommandAssessment, targets: [TargetFacts], decision: GuardDecision) {
         self.identity = identity
@@ -54,6 +56,7 @@ public enum GuardBanner {
         line("host", host + fqdn, to: &out)
         line("environment", report.environmentWord + evidence(.environment, report), to: &out)
         line("role", report.roleWord + evidence(.role, report), to: &out)
+        if let maintenance = report.maintenance?.bannerLine { line("maint", maintenance, to: &out) }
         line("command", report.commandLine, to: &out)
         if report.command.harm != nil { line("", report.command.summary, to: &out) }
         for target in report.targets {

@@ -25,11 +25,19 @@ struct StatusCommand: ParsableCommand {
         } else {
             (identity, config) = IdentityLoader.load()
         }
+        let maintenance = MaintenanceStore.read()
         var output = StandardOutput()
         if json {
-            output.write(IdentityReport.json(identity, diagnostics: config.diagnostics).serialized(pretty: true) + "\n")
+            var report = IdentityReport.json(identity, diagnostics: config.diagnostics)
+            if case .object(var members) = report {
+                members.append(("maintenance", MaintenanceReport.json(maintenance)))
+                members.append(("host_switches", MaintenanceReport.switchesJSON(maintenance)))
+                report = .object(members)
+            }
+            output.write(report.serialized(pretty: true) + "\n")
         } else {
             output.write(IdentityReport.text(identity, explain: explain))
+            if let line = MaintenanceReport.field(maintenance) { output.write("maint       " + TerminalText.visible(line) + "\n") }
         }
         output.flush()
         if !json {
