@@ -82,7 +82,10 @@ func spawnAndWait(_ executable: String, _ arguments: [String], environment: [Str
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    let variables = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "HOME=/root"] + environment
+    // The tests' private state, config and HOME underneath (HermeticEnvironment), unless named.
+    let named = Set(environment.map { $0.prefix { $0 != "=" } })
+    let hermetic = HermeticEnvironment.shared.assignments.filter { !named.contains($0.prefix { $0 != "=" }) }
+    let variables = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"] + hermetic + environment
     var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
     defer { for pointer in envp { free(pointer) } }
     var pid: pid_t = 0

@@ -83,7 +83,7 @@ public enum GuardPolicy {
             switch name.harm {
             case .destroy:
                 if production { decision.raise(to: .typeHostname, "\(command.summary): \(label) from \(envWord)") }
-                if primaryHost && name.kind == "database" { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
+                if primaryHost && (name.kind == "database" || name.kind == "sql") { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
             case .service:
                 if production { decision.raise(to: .confirm, "\(command.summary) of \(label) on \(envWord)") }
                 if primaryHost && (name.name.contains("postgres") || name.kind == "server") {
@@ -92,6 +92,13 @@ public enum GuardPolicy {
             default:
                 if production { decision.raise(to: .confirm, "\(command.summary): \(label) from \(envWord)") }
             }
+        }
+
+        // Targets the argv does not spell: decide as if the worst plausible one were named.
+        // (Minimal rule from the command-reading side; the live-data-aware version belongs here.)
+        for unknown in command.unknownTargets {
+            let level: GuardLevel = production || primaryHost ? .typeHostname : .confirm
+            decision.raise(to: level, "\(command.summary): targets not on the command line: \(TerminalText.visible(unknown.reason))")
         }
 
         for target in targets {

@@ -28,7 +28,7 @@ public enum GuardSession {
         let text = argv.map { String(decoding: $0, as: UTF8.self) }
         var environment: [String: String] = [:]
         for name in ["PGDATA", "POSIXLY_CORRECT"] { environment[name] = system_getenv(name) }
-        let command = CommandRules.assess(text, environment: environment)
+        let command = CommandRules.assess(text, environment: environment, stdinIsTerminal: system_isTerminal(0))
 
         // No rule, or nothing destructive in this invocation: straight to exec, no config read,
         // nothing logged (there was no decision). This is the path that must cost nothing.

@@ -7,8 +7,11 @@
 public enum StaleMountNotice {
     public static let defaultPath = "/run/hostguard/stale-mounts"
 
-    /// `HOSTGUARD_STALE_MOUNTS_FILE` overrides the location (tests, unprivileged runs).
-    public static var path: String { system_getenv("HOSTGUARD_STALE_MOUNTS_FILE") ?? defaultPath }
+    /// `HOSTGUARD_STALE_MOUNTS_FILE` overrides the location (tests, unprivileged runs), else
+    /// `$HOSTGUARD_STATE_DIR/stale-mounts`.
+    public static var path: String {
+        HostLocations.absolute(system_getenv("HOSTGUARD_STALE_MOUNTS_FILE")) ?? HostLocations.stateDirectory() + "/stale-mounts"
+    }
 
     /// The count from the last run; nil when there was no run (or the file is unreadable or
     /// malformed: the prompt then shows nothing rather than a guess).
