@@ -1,4 +1,3 @@
-import Glibc
 import HostGuardCore
 
 extension ConfigLoader {
@@ -34,7 +33,7 @@ public enum ConfigCache {
             // One stat on every prompt; the mkdir and a second stat only the first time.
             var own = try? system_stat(directory)
             if own == nil {
-                try? system_makeDirectory(directory, mode: 0o700)
+                try? system_makeDirectory(directory, mode: 0o700, existingIsFine: true)
                 own = try? system_stat(directory)
             }
             guard let own, own.isDirectory, own.owner == uid,

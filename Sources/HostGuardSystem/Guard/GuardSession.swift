@@ -115,7 +115,7 @@ public enum GuardSession {
             guardError("refused: \(report.commandLine) needs \(how) (\(decision.reasons.first ?? "")) and there is no terminal; pass --confirm \(TerminalText.visible(hostName)) to answer without one. Nothing was run")
             return .refused
         }
-        defer { system_close(descriptor: terminal) }
+        defer { system_close(terminal) }
         var banner = StandardOutput(fd: terminal)
         GuardBanner.render(report, depth: depth(config, fd: terminal), to: &banner)
         banner.flush()

@@ -41,8 +41,8 @@ public enum Quarantine {
                 let trash = group.root + Array("/\(directoryName)".utf8)
                 try ensureDirectory(trash)
                 let entry = trash + Array("/\(id)".utf8)
-                try system_makeDirectory(bytes: entry, mode: 0o700)
-                try system_makeDirectory(bytes: entry + Array("/items".utf8), mode: 0o700)
+                try system_makeDirectory(bytes: entry, mode: 0o700, existingIsFine: false)
+                try system_makeDirectory(bytes: entry + Array("/items".utf8), mode: 0o700, existingIsFine: false)
                 let manifest = TrashManifest(id: id, time: now, user: user, sudoUser: system_getenv("SUDO_USER"),
                                              cwd: cwd, argv: argv, items: group.items.map(\.bytes))
                 try system_writeFileAtomically(String(decoding: entry, as: UTF8.self) + "/manifest", Array(manifest.serialized().utf8), mode: 0o600)
@@ -61,7 +61,7 @@ public enum Quarantine {
 
     static func ensureDirectory(_ path: [UInt8]) throws(SystemError) {
         do {
-            try system_makeDirectory(bytes: path, mode: 0o700)
+            try system_makeDirectory(bytes: path, mode: 0o700, existingIsFine: false)
         } catch {
             if error.errno != .fileExists { throw error }
             let status = try system_stat(bytes: path, followSymlinks: false)
