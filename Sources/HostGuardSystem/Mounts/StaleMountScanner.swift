@@ -85,6 +85,7 @@ public struct StaleMountScanner {
             var index = thread
             while index < pids.count {
                 let pid = pids[index]
+                system_Deadline.reading(pid)
                 do throws(SystemError) {
                     let link = try system_readlink(root + "/\(pid)/ns/mnt")
                     if let inode = NamespaceLink.inode(link[...]) { share.namespaces.append((pid, inode)) }
@@ -103,6 +104,7 @@ public struct StaleMountScanner {
         for pid in pids {
             guard let namespace = namespaceOf[pid], views.tables[namespace] == nil else { continue }
             // A process that exits before its table is read: the next one of that namespace.
+            system_Deadline.reading(pid)
             if let table = try? proc.process(pid).mountInfo() {
                 views.add(namespace: namespace, table: MountTable(table))
             }
