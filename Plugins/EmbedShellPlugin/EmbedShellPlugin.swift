@@ -21,7 +21,7 @@ struct EmbedShellPlugin: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("Embedded.swift")
         return [
             .buildCommand(
-                displayName: "Embedding shell/ and the build revision",
+                displayName: "Embedding the shell code and the build revision",
                 executable: try context.tool(named: "EmbedShell").url,
                 arguments: [output.path, hasRevision ? revisionFile.path : "-"] + shellFiles.map(\.path),
                 inputFiles: shellFiles + (hasRevision ? [revisionFile] : []),
