@@ -63,7 +63,7 @@ D=$work/tree
 for procs in $PROCS; do
     want=$((procs - ${#sleepers[@]}))
     for ((i = 0; i < want; i++)); do sleep 100000 & sleepers+=($!); done
-    total=$(ls -d /proc/[0-9]* | wc -l)
+    total=$(ls /proc | grep -c '^[0-9]')
     peers=()
     [[ -n $SAFE_RM ]] && peers=(-n "safe-rm FILE" "$SAFE_RM $F")
     hyperfine -N --warmup 20 --runs "$RUNS" --export-json "$work/file-$procs.json" \
@@ -94,17 +94,19 @@ verdicts = []
 for procs in counts:
     total = open(f"{work}/total-{procs}").read().strip()
     print(f"== {procs} extra sleeping processes ({total} processes on the host)")
-    print(f"{'command':<22}{'median ms':>11}{'mean ms':>10}{'vs base':>9}{'added ms':>10}")
+    print(f"{'command':<22}{'median ms':>11}{'mean ms':>10}{'vs base':>9}{'added ms':>10}{'cpu ms':>9}")
     for name in ("file", "tree", "ls"):
         results = json.load(open(f"{work}/{name}-{procs}.json"))["results"]
         base = results[0]["median"]
         for r in results:
             median, mean = r["median"] * 1000, r["mean"] * 1000
             added = median - base * 1000
-            print(f"{r['command']:<22}{median:>11.2f}{mean:>10.2f}{r['median'] / base:>8.2f}x{added:>10.2f}")
+            cpu = (r["user"] + r["system"]) * 1000
+            print(f"{r['command']:<22}{median:>11.2f}{mean:>10.2f}{r['median'] / base:>8.2f}x{added:>10.2f}{cpu:>9.2f}")
             if r["command"].startswith("guard"):
                 verdicts.append((procs, r["command"], added))
         print()
+print("load average while measuring:", open("/proc/loadavg").read().split()[:3], "(wall times are only meaningful on a quiet host; cpu ms = user+system mean)")
 for procs, command, added in verdicts:
     print(f"budget at {procs} extra processes: {command}: {added:+.2f} ms (budget +3 ms) -> {'OK' if added <= 3 else 'OVER'}")
 PY
