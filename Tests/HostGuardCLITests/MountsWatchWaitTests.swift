@@ -134,7 +134,7 @@ extension MountsIntegrationTests {
         let run = try scenario("""
             mkdir -p "$W/a" "$W/b"
             mount -t tmpfs olda "$W/a"; (cd "$W/a" && exec sleep 300) &
-            mount -t tmpfs newa "$W/a"
+            sleep 0.2; mount -t tmpfs newa "$W/a"
             scan first --json
             id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["stale"][0]["id"])' "$OUT/first.out")
             echo "$id" > "$OUT/id"
