@@ -12,7 +12,7 @@
 #   - a FUSE mount whose server never answers (Tests/tools/dead-fuse-mount.py);
 #   - another PostgreSQL cluster running on port 5432 (when 5432 is free; an existing one counts);
 # then clones this repository into a directory whose path contains "hostguard", runs `make test`
-# there twice, and after each run checks that the planted state survived byte for byte: the
+# there twice (through .ci/run, with no terminal, as CI does), and after each run checks that the planted state survived byte for byte: the
 # quarantined item (tree, modes, owners, contents, manifest), the edited config, the stale-mounts
 # file, the package. Everything is put back on exit, also when interrupted.
 #
@@ -175,9 +175,9 @@ clone=$work/hostguard
 git clone -q "$here" "$clone" || { log "git clone failed"; exit 1; }
 log "cloned $(git -C "$clone" rev-parse --short HEAD) into $clone"
 for run in $(seq "$runs"); do
-    log "make test, run $run of $runs (log: $out/make-test-$run.log)"
+    log "make test (as CI runs it: .ci/run, no terminal), run $run of $runs (log: $out/make-test-$run.log)"
     start=$(date +%s)
-    (cd "$clone" && CI=true make test) < /dev/null > "$out/make-test-$run.log" 2>&1
+    (cd "$clone" && CI=true setsid -w bash .ci/run) < /dev/null > "$out/make-test-$run.log" 2>&1
     status=$?
     summary=$(grep -E '^(✔|✘) Test run with' "$out/make-test-$run.log" | tail -n 1)
     log "run $run: exit $status after $(( $(date +%s) - start )) s: ${summary:-no summary line}"
