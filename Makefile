@@ -37,8 +37,8 @@ release: build-deps
 	exit $$status
 
 # Builds, installs a stripped binary under PREFIX (default /usr/local) and shows what hostguard
-# sees on this host. Unstripped, the static binary is ~36 MB of symbols; stripped as the package
-# strips it (Packaging/scripts/stage-tree.sh), a few MB. When the hostguard package is installed
+# sees on this host. Unstripped, the static binary is ~38 MB; stripped as the package strips it
+# (Packaging/scripts/stage-tree.sh), ~18 MB. When the hostguard package is installed
 # too, says which of the two binaries wins on PATH and how to remove the other.
 install: release
 	install -d $(BINDIR) $(SHAREDIR)
