@@ -148,17 +148,19 @@ public enum CommandRules {
         SudoRule.rule, EnvRule.rule, XargsRule.rule, ShRule.rule, SimpleLauncherRule.rule, ChrootRule.rule,
         NsenterRule.rule, SuRule.rule, FlockRule.rule, WatchLauncherRule.rule, BusyboxRule.rule,
         // files
-        RmRule.rule, UnlinkRule.rule, RmdirRule.rule, MvRule.rule, CpRule.rule,
-        RsyncRule.rule, DdRule.rule, ShredRule.rule, TruncateRule.rule,
+        RmRule.rule, UnlinkRule.rule, RmdirRule.rule, MvRule.rule, CpRule.rule, InstallRule.rule, LnRule.rule,
+        TeeRule.rule, SedRule.rule, TarRule.rule, RsyncRule.rule, DdRule.rule, ShredRule.rule, TruncateRule.rule,
         FindRule.rule, ChmodRule.rule, ChownRule.rule, ChownRule.rule.renamed(["chgrp"]),
         // disks and volumes
-        MkfsRule.rule, WipefsRule.rule, LvmRule.rule, ZfsRule.rule,
+        MkfsRule.rule, WipefsRule.rule, FdiskRule.rule, PartedRule.rule, BlkdiscardRule.rule, CryptsetupRule.rule,
+        MdadmRule.rule, LvmRule.rule, ZfsRule.rule, BtrfsRule.rule, SwapoffRule.rule, LosetupRule.rule, UmountRule.rule,
         // the host and its services
-        PowerRule.rule, SystemctlRule.rule,
+        PowerRule.rule, InitRule.rule, SystemctlRule.rule, KillRule.rule, CrontabRule.rule,
         // databases
-        DropdbRule.rule, PgCtlRule.rule, PgBasebackupRule.rule,
+        DropdbRule.rule, PgCtlRule.rule, PgBasebackupRule.rule, PsqlRule.rule, MysqlRule.rule, RedisCliRule.rule,
+        MongoshRule.rule, Sqlite3Rule.rule,
         // other systems
-        KubectlRule.rule, TerraformRule.rule,
+        DockerRule.rule, GitRule.rule, KubectlRule.rule, TerraformRule.rule, HelmRule.rule,
     ]
 }
 
