@@ -34,8 +34,15 @@ public enum CommandRules {
             return result
         }
         let arguments = Array(argv.dropFirst())
-        let parsed = GNUOptionParser.parse(arguments, spec: rule.spec,
+        // An empty spec means the rule reads its own words (launchers, tools with verbs and
+        // their own flag syntax): every word is an operand, nothing is a problem yet.
+        var parsed = ParsedArguments()
+        if rule.spec.options.isEmpty {
+            parsed.operands = Array(arguments.indices)
+        } else {
+            parsed = GNUOptionParser.parse(arguments, spec: rule.spec,
                                            posixlyCorrect: context.environment["POSIXLY_CORRECT"] != nil)
+        }
         var invocation = Invocation(command: command, arguments: arguments, parsed: parsed, context: context)
         invocation.depth = depth
         var assessment = rule.interpret(invocation)

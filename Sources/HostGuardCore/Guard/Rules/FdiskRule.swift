@@ -31,11 +31,12 @@ enum FdiskRule {
     static let sgdiskChanges: Set<String> = ["zap-all", "zap", "clear", "delete", "new", "largest-new", "change-name",
                                              "typecode", "attributes", "transpose", "sort", "load-backup", "mbrtogpt",
                                              "gpttombr", "hybrid", "randomize-guids", "disk-guid", "partition-guid",
-                                             "replicate", "move-second-header", "recompute-chs", "set-alignment", "Z", "z",
+                                             "replicate", "move-second-header", "recompute-chs", "Z", "z",
                                              "o", "d", "n", "N", "c", "t", "A", "s", "l", "g", "m", "h", "G", "U", "u", "R",
                                              "e", "C", "r"]
     static let sgdiskSpec = OptionSpec(
-        "dnNctAlmhuURrsgaeCGEfFbBipvDP".map { O(String($0), short: String($0)) }
+        "dnNctAlmhuURrabi".map { O(String($0), short: String($0), argument: .required) }
+        + "eGCDEfFLOV?".map { O(String($0), short: String($0)) }
         + ["new", "largest-new", "change-name", "typecode", "attributes", "delete", "load-backup", "hybrid",
            "disk-guid", "partition-guid", "replicate", "transpose", "info", "backup", "set-alignment", "move-main-table"]
             .map { O($0, long: [$0], argument: .required) }

@@ -28,24 +28,36 @@ enum FindRule {
     static let exec: Set<String> = ["-exec", "-execdir", "-ok", "-okdir"]
     static let writes: Set<String> = ["-fprint", "-fprint0", "-fls", "-fprintf"]
 
-    static let rule = CommandRule(["find"], spec: OptionSpec([
-        O("H", short: "H"), O("L", short: "L"), O("P", short: "P"),
-        O("D", short: "D", argument: .required), O("O", short: "O", argument: .optional),
-    ] + OptionSpec.helpVersion, stopAtFirstOperand: true)) { call in
-        // Only the leading options are getopt's; the rest is re-read: starting points, then the
-        // expression. The spec stops at the first operand, so operand 0 is the first starting point.
+    static let rule = CommandRule(["find"], spec: OptionSpec([])) { call in
+        // getopt only reads the leading -H, -L, -P, -D opts, -Olevel (findutils util.c
+        // `process_leading_options`); then starting points until the first word that starts with
+        // `-`, or is `(`, `!`, `,`; then the expression.
         let arguments = call.arguments
-        let first = call.parsed.operands.first ?? arguments.count
+        var index = 0
+        var follows = false
+        var problems: [String] = []
+        leading: while index < arguments.count {
+            switch arguments[index] {
+            case "-H", "-L": follows = true
+            case "-P": follows = false
+            case "-D": index += 1
+            case "--": index += 1; break leading
+            case let word where word.hasPrefix("-O") && word.count <= 3: break
+            case let word where word.hasPrefix("-D"): break
+            default: break leading
+            }
+            index += 1
+        }
+        if index < arguments.count && (arguments[index] == "--help" || arguments[index] == "--version") {
+            return call.assessment(nil, "prints help")
+        }
         var points: [(String, ArgumentRef?)] = []
-        var index = first
         while index < arguments.count {
             let word = arguments[index]
             if word.hasPrefix("-") || word == "(" || word == "!" || word == "," { break }
             points.append((word, ArgumentRef(word: index)))
             index += 1
         }
-        let follows = call.parsed.has("L") || call.parsed.has("H")
-        var problems = call.parsed.problems
         var deletes = false
         var inner: [CommandAssessment] = []
         var written: [PathOperand] = []
