@@ -127,7 +127,7 @@ struct ProcFSTests {
         defer { _ = system("kill $(cat '\(directory)/pid') 2>/dev/null; rm -rf '\(directory)'") }
         #expect(system("sleep 30 </dev/null >/dev/null 2>&1 & echo $! > '\(directory)/pid'") == 0)
         var buffer = [UInt8](repeating: 0, count: 32)
-        let count = try system_readSmallFile(directory + "/pid", into: &buffer)
+        let count = try system_readProcFile(directory + "/pid", into: &buffer)
         let pid = try #require(Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()))
         usleep(100_000)   // let it exec
         let process = try ProcFS().process(pid)

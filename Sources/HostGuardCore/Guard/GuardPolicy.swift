@@ -19,14 +19,8 @@ public enum GuardLevel: Int, Sendable, Comparable, CaseIterable {
         }
     }
 
-    public var word: String {
-        switch self {
-        case .run: return "run"
-        case .confirm: return "confirm"
-        case .typeHostname: return "type-hostname"
-        case .refuse: return "refuse"
-        }
-    }
+    /// The decision's value in JSON and audit lines (defined in `Vocabulary`).
+    public var word: String { Vocabulary.value(self) }
 }
 
 /// The policy's answer, with every reason that raised it (the banner shows them all).
@@ -60,14 +54,8 @@ public enum GuardPolicy {
 
         let environment = identity.environmentClass
         let production = environment == .production || environment == .unknown
-        let envWord = environment == .unknown ? "environment unknown (treated as production)" : "production"
-        let primaryHost: Bool = {
-            switch identity.role {
-            case .known(let role): return role.kind == .primary
-            case .unknown: return true
-            case .notApplicable: return false
-            }
-        }()
+        let envWord = environment == .unknown ? "\(Vocabulary.unknownEnvironment) (\(Vocabulary.unknownEnvironmentMeaning))" : "production"
+        let primaryHost = identity.role.mustTreatAsPrimary
 
         if !command.problems.isEmpty {
             decision.raise(to: .confirm, "could not read the command line the way \(command.command) will: \(command.problems.joined(separator: "; "))")

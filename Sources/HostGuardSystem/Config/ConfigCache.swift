@@ -1,4 +1,3 @@
-import Glibc
 import HostGuardCore
 
 extension ConfigLoader {
@@ -34,7 +33,7 @@ public enum ConfigCache {
             // One stat on every prompt; the mkdir and a second stat only the first time.
             var own = try? system_stat(directory)
             if own == nil {
-                try? system_makeDirectory(directory, mode: 0o700)
+                try? system_makeDirectory(directory, mode: 0o700, existingIsFine: true)
                 own = try? system_stat(directory)
             }
             guard let own, own.isDirectory, own.owner == uid,
@@ -45,22 +44,21 @@ public enum ConfigCache {
     }
 
     /// What must be unchanged for the cache to hold: every config file and drop-in directory,
-    /// and every directory above them (their owner and mode decide trust).
+    /// and every directory and symbolic link on the way to them (their owner and mode decide
+    /// trust: `ConfigTrust.steps`).
     static func signature(_ locations: ConfigLocations) -> String {
         var paths = locations.systemFiles()
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
-        var ancestors: [String] = []
+        var text = "uid=\(system_effectiveUserID())"
+        var seen: [String: FileStatus] = [:]
+        var listed: Set<String> = []
         for path in paths {
-            var directory = ConfigTrust.parent(of: path)
-            while !ancestors.contains(directory) {
-                ancestors.append(directory)
-                if directory == "/" { break }
-                directory = ConfigTrust.parent(of: directory)
+            for step in ConfigTrust.steps(to: path, seen: &seen) ?? [] where step.kind != .file && listed.insert(step.path).inserted {
+                text += "\n" + step.path + "|\(step.kind):\(step.owner):\(step.permissions)"
             }
         }
         if let user = locations.userFile { paths.append(user) }
-        var text = "uid=\(system_effectiveUserID())"
-        for path in paths + ancestors {
+        for path in paths {
             text += "\n" + path + "|"
             guard let info = try? system_stat(path) else {
                 text += "absent"

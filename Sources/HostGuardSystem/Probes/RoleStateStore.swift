@@ -28,7 +28,7 @@ public enum RoleStateStore {
     /// Writes atomically (temp file + rename), creating the directory (0755) if needed.
     public static func write(_ state: RoleStateFile, to path: String = path()) throws(SystemError) {
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try system_makeDirectory(String(path[..<slash]), mode: 0o755)
+            try system_makeDirectory(String(path[..<slash]), mode: 0o755, existingIsFine: true)
         }
         try system_writeFileAtomically(path, Array(state.encoded().utf8), mode: 0o644)
     }

@@ -206,13 +206,13 @@ public final class ProcessDirectory {
 
     /// argv joined by spaces (empty for kernel threads and zombies).
     public func commandLine(limit: Int = 200) throws(SystemError) -> String {
-        let count = try named("cmdline") { () throws(SystemError) in try system_readSmallFileAt(fd, "cmdline", into: &buffer) }
+        let count = try named("cmdline") { () throws(SystemError) in try system_readProcFileAt(fd, "cmdline", into: &buffer) }
         return ProcCommandLine.display(buffer[0..<count], limit: limit)
     }
 
     /// The short name (comm), for kernel threads and processes that cleared their argv.
     public func shortName() throws(SystemError) -> String {
-        let count = try system_readSmallFileAt(fd, "comm", into: &buffer)
+        let count = try system_readProcFileAt(fd, "comm", into: &buffer)
         return String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()
     }
 
@@ -239,7 +239,7 @@ public final class ProcessDirectory {
             // Kernels before 5.8 have no STATX_MNT_ID: an O_PATH handle's fdinfo has it.
             let handle = try named(name) { () throws(SystemError) in try system_openPathAt(fd, name) }
             defer { system_close(handle) }
-            if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
+            if let count = try? system_readProcFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
                 mountID = FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
             }
         }
@@ -270,7 +270,7 @@ public final class ProcessDirectory {
     /// argv as raw byte strings (NUL-separated in /proc; at most 4 KiB read: the program and
     /// its first arguments, enough to recognise a server and its -D option).
     public func arguments() throws(SystemError) -> [[UInt8]] {
-        let count = try named("cmdline") { () throws(SystemError) in try system_readSmallFileAt(fd, "cmdline", into: &buffer) }
+        let count = try named("cmdline") { () throws(SystemError) in try system_readProcFileAt(fd, "cmdline", into: &buffer) }
         return buffer[0..<count].split(separator: 0, omittingEmptySubsequences: false).dropLast(buffer[0..<count].last == 0 ? 1 : 0).map(Array.init)
     }
 
@@ -292,7 +292,7 @@ public final class ProcessDirectory {
             return id
         }
         let count = try named("fdinfo/\(descriptor)") { () throws(SystemError) in
-            try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
+            try system_readProcFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
         }
         return buffer.withUnsafeBufferPointer { FdInfo.mountID(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
@@ -370,35 +370,14 @@ public final class ProcessDirectory {
 
     /// Reads a whole /proc file into the shared large buffer, growing it as needed.
     private func readIntoLarge(_ name: String) throws(SystemError) -> Int {
-        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
-        defer { system_close(handle) }
-        var total = 0
-        while true {
-            if total == scratch.large.count {
-                if total >= 64 << 20 { break }
-                scratch.large.append(contentsOf: repeatElement(0, count: total))
-            }
-            let got = try named(name) { () throws(SystemError) in
-                try system_readAt(handle, into: &scratch.large, offset: total)
-            }
-            if got == 0 { break }
-            total += got
+        try named(name) { () throws(SystemError) in
+            try system_readProcFileAt(fd, name, into: &scratch.large, growUpTo: 64 << 20)
         }
-        return total
     }
 
     private func readWhole(_ name: String) throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        // /proc files report size 0; read until EOF through one open.
-        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
-        defer { system_close(handle) }
-        while true {
-            let got = try system_read(handle, into: &chunk, path: name)
-            if got == 0 { break }
-            result.append(contentsOf: chunk[0..<got])
-            if result.count > 64 << 20 { break }
-        }
+        _ = try named(name) { () throws(SystemError) in try system_readProcFileAt(fd, name, into: &result, growUpTo: 64 << 20) }
         return result
     }
 }

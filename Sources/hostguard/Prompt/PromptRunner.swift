@@ -1,4 +1,3 @@
-import Glibc
 import HostGuardCore
 import HostGuardSystem
 
@@ -22,7 +21,8 @@ enum PromptRunner {
         }
         let context = PromptContext(
             identity: identity, settings: settings, notices: notices, depth: depth,
-            terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term))
+            terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term),
+            maintenance: MaintenanceStore.read(details: false))
         var output = StandardOutput()
         PromptRenderer.render(context, dialect: request.dialect, to: &output)
         output.flush()

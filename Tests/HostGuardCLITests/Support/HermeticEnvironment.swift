@@ -26,6 +26,9 @@ final class HermeticEnvironment: @unchecked Sendable {
     var config: String { configDirectory + "/hostguard.toml" }
     /// HOSTGUARD_TRASH_REGISTRY (stands for /var/lib/hostguard/trash-folders).
     var trashRegistry: String { root + "/lib/trash-folders" }
+    /// HOSTGUARD_SWITCH_ROOT (stands for / when reading /run/nologin, /etc/nologin and
+    /// /run/reboot-required): empty, so the host's switches never show in a test's prompt.
+    var switchRoot: String { root + "/switches" }
     /// HOME: empty but for a blank .zshrc (zsh offers its new-user wizard in a home without one).
     var home: String { root + "/home" }
     /// XDG_RUNTIME_DIR (the prompt's config cache lives there when it exists).
@@ -47,7 +50,7 @@ final class HermeticEnvironment: @unchecked Sendable {
         directory = try TemporaryDirectory()
         // 0755 so that tests running a shell as another user (postgres) can still read it.
         chmod(root, 0o755)
-        for path in [stateDirectory, configDirectory, root + "/lib", home] {
+        for path in [stateDirectory, configDirectory, root + "/lib", home, switchRoot] {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
         }
         try FileManager.default.createDirectory(atPath: runtimeDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -59,6 +62,7 @@ final class HermeticEnvironment: @unchecked Sendable {
             "HOSTGUARD_STATE_DIR": stateDirectory,
             "HOSTGUARD_CONFIG_DIR": configDirectory,
             "HOSTGUARD_TRASH_REGISTRY": trashRegistry,
+            "HOSTGUARD_SWITCH_ROOT": switchRoot,
             "HOME": home,
             "XDG_RUNTIME_DIR": runtimeDirectory,
         ]
