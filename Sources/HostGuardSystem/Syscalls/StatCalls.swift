@@ -70,6 +70,12 @@ private func statCall(
     return FileStatus(info)
 }
 
+/// Does anything exist at `path` (lstat: a dangling symlink counts)? For flag files whose mere
+/// presence is the fact (/run/nologin).
+public func system_exists(_ path: String) -> Bool {
+    (try? system_stat(path, followSymlinks: false)) != nil
+}
+
 /// fstat(2) of an open descriptor.
 func system_fstat(_ fd: Int32, path: @autoclosure () -> String? = nil) throws(SystemError) -> FileStatus {
     var info = stat()
