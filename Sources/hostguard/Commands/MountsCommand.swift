@@ -77,7 +77,8 @@ struct MountsCommand: ParsableCommand {
         if json {
             output.write(MountReport.json(result).serialized(pretty: true) + "\n")
         } else {
-            let styled = system_isTerminal(1) && system_getenv("NO_COLOR") == nil && system_getenv("TERM") != "dumb"
+            // The one colour rule (an empty NO_COLOR counts as unset, as no-color.org says).
+            let styled = ColorDepth.detect(.auto, outputIsTerminal: system_isTerminal(1), environment: ColorEnvironment(system_getenv)) != .none
             MountReport.text(result, styled: styled, to: &output)
         }
         output.flush()

@@ -9,9 +9,9 @@ enum PromptRunner {
         let (identity, config, probeNotices) = IdentityLoader.loadWithNotices(purpose: .prompt)
         var settings = config.prompt
         if let color = request.color { settings.color = color }
-        let term = system_getenv("TERM")
-        let depth = ColorDepthDetector.depth(
-            setting: settings.color, noColor: system_getenv("NO_COLOR"), term: term, colorTerm: system_getenv("COLORTERM"))
+        let environment = ColorEnvironment(system_getenv)
+        // The shell captures the segment for the terminal: auto colour does not ask isatty.
+        let depth = ColorDepth.detect(settings.color, outputIsTerminal: true, environment: environment)
         var notices: [PromptNotice] = []
         if config.systemConfigIsBroken { notices.append(PromptNotice("config error: run hostguard status")) }
         notices += probeNotices
@@ -22,7 +22,7 @@ enum PromptRunner {
         }
         let context = PromptContext(
             identity: identity, settings: settings, notices: notices, depth: depth,
-            terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term))
+            terminalTakesTitle: environment.terminalTakesTitle)
         var output = StandardOutput()
         PromptRenderer.render(context, dialect: request.dialect, to: &output)
         output.flush()
