@@ -2,50 +2,53 @@ import Glibc
 import HostGuardCore
 
 extension ConfigLoader {
-    /// The prompt's path: the same result as `load`, from a per-user cache while no config file
-    /// (nor the ownership or mode of its directories, which decide trust) has changed.
+    /// The prompt's path: the same result as `load`, with the system files from a per-user
+    /// cache while none of them (nor the ownership or mode of their directories, which decide
+    /// trust) has changed, and the user's file read afresh.
     public static func loadCached(_ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()) -> HostGuardConfig {
-        let signature = ConfigCache.signature(locations)
+        let system = loadSystemCached(locations, cacheFile: cacheFile)
+        let user: (documents: [ConfigDocument], failures: [ConfigDiagnostic]) = locations.userFile.map(readUser) ?? ([], [])
+        return ConfigDecoder.decode(system.documents + user.documents, readFailures: system.failures + user.failures)
+    }
+
+    /// The system files (main file and conf.d), parsed, from the cache when it still holds.
+    /// `locations.userFile` is ignored: the prompt reads it separately, under a deadline when
+    /// it is on a mount that may not answer.
+    public static func loadSystemCached(
+        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()
+    ) -> (documents: [ConfigDocument], failures: [ConfigDiagnostic]) {
+        var system = locations
+        system.userFile = nil
+        let signature = ConfigCache.signature(system)
         if let cacheFile, let entry = ConfigCache.read(cacheFile), entry.signature == signature {
-            return ConfigDecoder.decode(entry.documents, readFailures: entry.failures)
+            return (entry.documents, entry.failures)
         }
-        let (documents, failures) = readAll(locations)
+        let (documents, failures) = readAll(system)
         if let cacheFile {
             ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
         }
-        return ConfigDecoder.decode(documents, readFailures: failures)
+        return (documents, failures)
+    }
+
+    /// The user's own file (looks only), parsed; absent is no error.
+    public static func readUser(_ path: String) -> (documents: [ConfigDocument], failures: [ConfigDiagnostic]) {
+        var failures: [ConfigDiagnostic] = []
+        let document = read(path, authority: .user, optional: true, failures: &failures)
+        return (document.map { [$0] } ?? [], failures)
     }
 }
 
 /// Where and how the prompt caches parsed config.
 public enum ConfigCache {
-    /// `$XDG_RUNTIME_DIR/hostguard/config.cache` (a per-user tmpfs), else
-    /// `~/.cache/hostguard/config.cache`. Only a directory owned by this user and not writable by
+    /// `config.cache` in this user's `RuntimeDirectory` (a tmpfs, never `$HOME`, which may be on
+    /// a server that does not answer). Only a directory owned by this user and not writable by
     /// others is used: under `sudo -E` root must not read a cache another user wrote.
     public static func defaultFile() -> String? {
-        let uid = system_effectiveUserID()
-        var candidates: [String] = []
-        if let runtime = system_getenv("XDG_RUNTIME_DIR"), runtime.hasPrefix("/") { candidates.append(runtime) }
-        if let home = system_getenv("HOME"), home.hasPrefix("/"), home != "/" { candidates.append(home + "/.cache") }
-        for base in candidates {
-            guard let info = try? system_stat(base), info.isDirectory, info.owner == uid,
-                  info.permissions & 0o022 == 0 else { continue }
-            let directory = base + "/hostguard"
-            // One stat on every prompt; the mkdir and a second stat only the first time.
-            var own = try? system_stat(directory)
-            if own == nil {
-                try? system_makeDirectory(directory, mode: 0o700)
-                own = try? system_stat(directory)
-            }
-            guard let own, own.isDirectory, own.owner == uid,
-                  own.permissions & 0o022 == 0 else { continue }
-            return directory + "/config.cache"
-        }
-        return nil
+        RuntimeDirectory.path().map { $0 + "/config.cache" }
     }
 
-    /// What must be unchanged for the cache to hold: every config file and drop-in directory,
-    /// and every directory above them (their owner and mode decide trust).
+    /// What must be unchanged for the cache to hold: every system config file and drop-in
+    /// directory, and every directory above them (their owner and mode decide trust).
     static func signature(_ locations: ConfigLocations) -> String {
         var paths = locations.systemFiles()
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
@@ -58,7 +61,6 @@ public enum ConfigCache {
                 directory = ConfigTrust.parent(of: directory)
             }
         }
-        if let user = locations.userFile { paths.append(user) }
         var text = "uid=\(system_effectiveUserID())"
         for path in paths + ancestors {
             text += "\n" + path + "|"

@@ -50,7 +50,7 @@ public enum IdentityLoader {
     }
 
     /// Runs the configured live-role probes for a mode; see `ProbeRunner`.
-    static func runProbes(_ specs: [ProbeSpec], _ mode: ProbeMode) -> ProbeRun {
+    public static func runProbes(_ specs: [ProbeSpec], _ mode: ProbeMode) -> ProbeRun {
         guard !specs.isEmpty else { return ProbeRun() }
         let statePath = RoleStateStore.path()
         return ProbeRunner.run(specs, mode: mode, loadState: { RoleStateStore.read(statePath) }, statePath: statePath)

@@ -14,41 +14,104 @@ enum ShellIntegration {
 # Prefixes the existing PS1 with this host's environment, live role and name. Keeps other
 # PROMPT_COMMAND hooks and $?, works under `set -u`, and if hostguard is missing or fails the
 # prompt stays exactly as it was.
+#
+# No process per prompt: the segment is rendered once and kept in a variable; each prompt only
+# tests, with builtins, whether a file it was rendered from changed since (`-nt` against a stamp
+# file hostguard keeps in a private tmpfs directory) or a time it named has passed. Only then is
+# hostguard run again (one process). Without a stamp (an old binary, no private directory) it
+# renders at most once a second.
+#
+# Survives the user's rc files: on bash >= 5.1 PROMPT_COMMAND is an array and the hook sits in
+# its own element, so `PROMPT_COMMAND=...` (which assigns element 0) keeps it; each prompt the
+# hook moves itself to the end, so a framework that appends its own PS1 builder after it
+# (liquidprompt) is prefixed too, from the prompt after the one where it first appeared.
 if [[ $- == *i* && -z ${__hostguard_loaded-} ]]; then
     __hostguard_loaded=1
     [[ -n ${__hostguard_bin-} ]] || __hostguard_bin=$(command -v hostguard 2>/dev/null)
     __hostguard_segment=
     __hostguard_applied=
-    __hostguard_refreshed_at=
+    __hostguard_stamp=
+    __hostguard_until=0
+    __hostguard_rendered_at=
+    __hostguard_present=()
+    __hostguard_absent=()
     __hostguard_status=0
 
-    # Runs first in PROMPT_COMMAND: the user's command's status, before any hook replaces it.
-    __hostguard_save_status() { __hostguard_status=$?; }
+    # Runs hostguard once and reads its answer: the segment, then the refresh plan
+    # ("stamp PATH", "until EPOCH", "present PATH", "absent PATH"; see PromptRefreshPlan).
+    __hostguard_render() {
+        local out line
+        __hostguard_segment= __hostguard_stamp= __hostguard_until=0
+        __hostguard_present=() __hostguard_absent=()
+        __hostguard_rendered_at=${EPOCHSECONDS-$SECONDS}
+        [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]] || return 0
+        out=$("$__hostguard_bin" prompt --shell bash --integration "$$" 2>/dev/null) || return 0
+        __hostguard_segment=${out%%$'\n'*}
+        [[ $out == *$'\n'* ]] || return 0
+        while IFS= read -r line; do
+            case $line in
+                'stamp '*) __hostguard_stamp=${line#stamp } ;;
+                'until '*) __hostguard_until=${line#until } ;;
+                'present '*) __hostguard_present+=("${line#present }") ;;
+                'absent '*) __hostguard_absent+=("${line#absent }") ;;
+            esac
+        done <<<"${out#*$'\n'}"
+        [[ $__hostguard_until =~ ^[0-9]+$ ]] || __hostguard_until=0
+        # Without EPOCHSECONDS (bash < 5.0) a time limit cannot be kept: once a second instead.
+        [[ -n ${EPOCHSECONDS-} ]] || __hostguard_stamp=
+    }
 
-    # Runs last, so it prefixes whatever PS1 the other hooks (starship, git prompts) built.
-    # The segment is re-read at most once a second: a role or config change shows within 2 s,
-    # and the cost of a prompt is a string comparison, not a process.
-    __hostguard_precmd() {
-        local now=${EPOCHSECONDS-$SECONDS}
-        if [[ $now != "$__hostguard_refreshed_at" ]]; then
-            __hostguard_refreshed_at=$now
-            if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
-                __hostguard_segment=$("$__hostguard_bin" prompt --shell bash 2>/dev/null) || __hostguard_segment=
-            else
-                __hostguard_segment=
-            fi
+    # True when the segment must be rendered again. Builtins only: stat(2) calls, no process.
+    __hostguard_changed() {
+        local path
+        if [[ -z $__hostguard_stamp ]]; then
+            [[ ${EPOCHSECONDS-$SECONDS} != "$__hostguard_rendered_at" ]]
+            return
         fi
+        (( __hostguard_until == 0 || EPOCHSECONDS < __hostguard_until )) || return 0
+        for path in "${__hostguard_present[@]}"; do
+            [[ $path -nt $__hostguard_stamp || ! -e $path ]] && return 0
+        done
+        for path in "${__hostguard_absent[@]}"; do
+            [[ -e $path ]] && return 0
+        done
+        return 1
+    }
+
+    # The hook. Prefixes whatever PS1 is now (the user's, or what an earlier hook built).
+    __hostguard_precmd() {
+        local status=$?
+        # bash < 5.1 runs PROMPT_COMMAND as one list: the user's status was saved first.
+        [[ -n ${__hostguard_scalar-} ]] && status=$__hostguard_status
+        __hostguard_changed && __hostguard_render
         if [[ -n $__hostguard_applied && ${PS1-} == "$__hostguard_applied"* ]]; then
             PS1=${PS1#"$__hostguard_applied"}
         fi
         PS1=$__hostguard_segment${PS1-}
         __hostguard_applied=$__hostguard_segment
-        return "$__hostguard_status"
+        [[ -n ${__hostguard_scalar-} ]] || __hostguard_attach
+        return "$status"
     }
 
-    if [[ $(declare -p PROMPT_COMMAND 2>/dev/null) == "declare -a"* ]]; then
-        PROMPT_COMMAND=(__hostguard_save_status "${PROMPT_COMMAND[@]}" __hostguard_precmd)
+    # Keeps the hook the last element of the PROMPT_COMMAND array (bash >= 5.1), and puts it
+    # back if an rc file emptied or replaced the array.
+    __hostguard_attach() {
+        local index
+        [[ ${PROMPT_COMMAND[-1]-} == __hostguard_precmd ]] && return 0
+        for index in "${!PROMPT_COMMAND[@]}"; do
+            [[ ${PROMPT_COMMAND[index]} == __hostguard_precmd ]] && unset 'PROMPT_COMMAND[index]'
+        done
+        PROMPT_COMMAND+=(__hostguard_precmd)
+    }
+
+    if (( BASH_VERSINFO[0] > 5 || (BASH_VERSINFO[0] == 5 && BASH_VERSINFO[1] >= 1) )); then
+        # A scalar PROMPT_COMMAND becomes element 0 of the array and the hook goes after it;
+        # element 0 is kept (empty if need be) for rc files that assign PROMPT_COMMAND=...
+        (( ${#PROMPT_COMMAND[@]} )) || PROMPT_COMMAND=('')
+        PROMPT_COMMAND+=(__hostguard_precmd)
     else
+        __hostguard_scalar=1
+        __hostguard_save_status() { __hostguard_status=$?; }
         PROMPT_COMMAND=__hostguard_save_status$'\n'${PROMPT_COMMAND-}$'\n'__hostguard_precmd
     fi
 
@@ -64,37 +127,85 @@ fi
 # hostguard prompt integration for zsh: eval "$(hostguard init zsh)", or source this file.
 # Prefixes the existing PROMPT with this host's environment, live role and name. Keeps other
 # precmd hooks and $?, and if hostguard is missing or fails the prompt stays as it was.
+#
+# No process per prompt: the segment is rendered once and kept in a variable; each prompt only
+# tests, with builtins, whether a file it was rendered from changed since (`-nt` against a stamp
+# file hostguard keeps in a private tmpfs directory) or a time it named has passed. Only then is
+# hostguard run again (one process). Without a stamp it renders at most once a second.
+#
+# Survives themes that rebuild PROMPT in their own precmd hook, whatever their order: the hook
+# only schedules the real work with `sched +0`, which zsh runs after every precmd function and
+# before the prompt is expanded (zsh/sched's check runs in preprompt(), after the precmd hooks).
+# The segment is inert with and without PROMPT_SUBST (see ZshPromptEscaper), so it is put in
+# PROMPT as it is.
 if [[ -o interactive ]] && (( ! ${+__hostguard_loaded} )); then
     typeset -g __hostguard_loaded=1
     [[ -n ${__hostguard_bin-} ]] || typeset -g __hostguard_bin=${commands[hostguard]-}
-    typeset -g __hostguard_segment= __hostguard_applied= __hostguard_refreshed_at=
+    typeset -g __hostguard_segment= __hostguard_applied= __hostguard_stamp= __hostguard_rendered_at=
+    typeset -g __hostguard_until=0 __hostguard_status=0
+    typeset -ga __hostguard_present __hostguard_absent
     zmodload -F zsh/datetime p:EPOCHSECONDS 2>/dev/null
+    zmodload zsh/sched 2>/dev/null
 
-    # Appended to precmd_functions, so it prefixes whatever PROMPT the theme built. The segment
-    # is re-read at most once a second (a role or config change shows within 2 s).
-    __hostguard_precmd() {
-        local last_status=$?
-        local now=${EPOCHSECONDS-$SECONDS}
-        if [[ $now != $__hostguard_refreshed_at ]]; then
-            __hostguard_refreshed_at=$now
-            if [[ -n $__hostguard_bin && -x $__hostguard_bin ]]; then
-                __hostguard_segment=$("$__hostguard_bin" prompt --shell zsh 2>/dev/null) || __hostguard_segment=
-            else
-                __hostguard_segment=
-            fi
+    # Runs hostguard once and reads its answer: the segment, then the refresh plan
+    # ("stamp PATH", "until EPOCH", "present PATH", "absent PATH"; see PromptRefreshPlan).
+    __hostguard_render() {
+        local out line
+        local -a lines
+        __hostguard_segment= __hostguard_stamp= __hostguard_until=0
+        __hostguard_present=() __hostguard_absent=()
+        __hostguard_rendered_at=${EPOCHSECONDS-$SECONDS}
+        [[ -n $__hostguard_bin && -x $__hostguard_bin ]] || return 0
+        out=$("$__hostguard_bin" prompt --shell zsh --integration $$ 2>/dev/null) || return 0
+        lines=("${(@f)out}")
+        __hostguard_segment=${lines[1]}
+        for line in "${(@)lines[2,-1]}"; do
+            case $line in
+                ('stamp '*) __hostguard_stamp=${line#stamp } ;;
+                ('until '*) __hostguard_until=${line#until } ;;
+                ('present '*) __hostguard_present+=("${line#present }") ;;
+                ('absent '*) __hostguard_absent+=("${line#absent }") ;;
+            esac
+        done
+        [[ $__hostguard_until == <-> ]] || __hostguard_until=0
+        [[ -n ${EPOCHSECONDS-} ]] || __hostguard_stamp=
+    }
+
+    # True when the segment must be rendered again. Builtins only: stat(2) calls, no process.
+    __hostguard_changed() {
+        local path
+        if [[ -z $__hostguard_stamp ]]; then
+            [[ ${EPOCHSECONDS-$SECONDS} != $__hostguard_rendered_at ]]
+            return
         fi
-        # With PROMPT_SUBST the prompt is expanded like a double-quoted string: insert the
-        # segment through a parameter so nothing in it (a host name with $(…)) is ever run.
-        local prefix=$__hostguard_segment
-        if [[ -n $__hostguard_segment && -o prompt_subst ]]; then
-            prefix='${__hostguard_segment}'
-        fi
+        (( __hostguard_until == 0 || EPOCHSECONDS < __hostguard_until )) || return 0
+        for path in "${__hostguard_present[@]}"; do
+            [[ $path -nt $__hostguard_stamp || ! -e $path ]] && return 0
+        done
+        for path in "${__hostguard_absent[@]}"; do
+            [[ -e $path ]] && return 0
+        done
+        return 1
+    }
+
+    __hostguard_apply() {
+        __hostguard_changed && __hostguard_render
         if [[ -n $__hostguard_applied && $PROMPT == ${__hostguard_applied}* ]]; then
             PROMPT=${PROMPT#$__hostguard_applied}
         fi
-        PROMPT=$prefix$PROMPT
-        __hostguard_applied=$prefix
-        return $last_status
+        PROMPT=$__hostguard_segment$PROMPT
+        __hostguard_applied=$__hostguard_segment
+        return $__hostguard_status
+    }
+
+    __hostguard_precmd() {
+        __hostguard_status=$?
+        if (( ${+builtins[sched]} )); then
+            sched +0 __hostguard_apply
+        else
+            __hostguard_apply
+        fi
+        return $__hostguard_status
     }
     typeset -ga precmd_functions
     precmd_functions+=(__hostguard_precmd)
@@ -111,32 +222,110 @@ fi
 # hostguard prompt integration for fish: hostguard init fish | source, or source this file.
 # Prints this host's environment, live role and name before the existing fish_prompt, keeping
 # $status for it; if hostguard is missing or fails the prompt stays as it was.
+#
+# No process per prompt: the segment is rendered once and kept in a variable; each prompt only
+# tests, with builtins, whether a file it was rendered from changed since (`test -nt` against a
+# stamp file hostguard keeps in a private tmpfs directory) or a time it named has passed. Only
+# then is hostguard run again (one process).
+#
+# Survives a fish_prompt defined later (config.fish, starship's init): a fish_prompt event
+# handler, which fish runs before it calls fish_prompt, wraps whatever fish_prompt is current
+# when it is not the wrapper already.
 if status is-interactive; and not set -q __hostguard_loaded
     set -g __hostguard_loaded 1
     if not set -q __hostguard_bin
         set -g __hostguard_bin (command -s hostguard)
     end
-    if functions -q fish_prompt; and not functions -q __hostguard_original_prompt
-        functions -c fish_prompt __hostguard_original_prompt
+    set -g __hostguard_segment ''
+    set -g __hostguard_stamp ''
+    set -g __hostguard_until 0
+    set -g __hostguard_rendered_at ''
+    set -g __hostguard_present
+    set -g __hostguard_absent
+
+    # Seconds since the epoch from builtins: `path mtime` of / plus its age (`--relative`).
+    function __hostguard_now
+        math (path mtime /) + (path mtime --relative /)
+    end
+
+    # Runs hostguard once and reads its answer: the segment, then the refresh plan
+    # ("stamp PATH", "until EPOCH", "present PATH", "absent PATH"; see PromptRefreshPlan).
+    function __hostguard_render
+        set -g __hostguard_segment ''
+        set -g __hostguard_stamp ''
+        set -g __hostguard_until 0
+        set -g __hostguard_present
+        set -g __hostguard_absent
+        set -g __hostguard_rendered_at (__hostguard_now)
+        test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"; or return 0
+        set -l lines ($__hostguard_bin prompt --shell fish --integration $fish_pid 2>/dev/null)
+        or return 0
+        set -g __hostguard_segment $lines[1]
+        for line in $lines[2..-1]
+            switch $line
+                case 'stamp *'
+                    set -g __hostguard_stamp (string sub --start 7 -- $line)
+                case 'until *'
+                    set -g __hostguard_until (string sub --start 7 -- $line)
+                case 'present *'
+                    set -ga __hostguard_present (string sub --start 9 -- $line)
+                case 'absent *'
+                    set -ga __hostguard_absent (string sub --start 8 -- $line)
+            end
+        end
+        string match -qr '^[0-9]+$' -- $__hostguard_until; or set -g __hostguard_until 0
+    end
+
+    # True when the segment must be rendered again. Builtins only: stat(2) calls, no process.
+    function __hostguard_changed
+        if test -z "$__hostguard_stamp"
+            test (__hostguard_now) != "$__hostguard_rendered_at"
+            return
+        end
+        if test "$__hostguard_until" -ne 0; and test (__hostguard_now) -ge "$__hostguard_until"
+            return 0
+        end
+        for path in $__hostguard_present
+            if test "$path" -nt "$__hostguard_stamp"; or not test -e "$path"
+                return 0
+            end
+        end
+        for path in $__hostguard_absent
+            test -e "$path"; and return 0
+        end
+        return 1
     end
 
     function __hostguard_return --description 'set $status for the wrapped prompt'
         return $argv[1]
     end
 
-    function fish_prompt
-        set -l last_status $status
-        if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
-            # Captured, then printed by a builtin: in a prompt, fish can let an external
-            # command's output land after later builtin output when the machine is busy.
-            set -l segment ($__hostguard_bin prompt --shell fish 2>/dev/null | string collect)
-            printf '%s' $segment
+    function __hostguard_wrap
+        functions -e __hostguard_original_prompt
+        if functions -q fish_prompt
+            functions -c fish_prompt __hostguard_original_prompt
         end
-        if functions -q __hostguard_original_prompt
-            __hostguard_return $last_status
-            __hostguard_original_prompt
+        function fish_prompt --description 'hostguard: the segment, then the prompt'
+            set -l last_status $status
+            printf '%s' $__hostguard_segment
+            if functions -q __hostguard_original_prompt
+                __hostguard_return $last_status
+                __hostguard_original_prompt
+            end
         end
     end
+
+    function __hostguard_on_prompt --on-event fish_prompt
+        set -l last_status $status
+        __hostguard_changed; and __hostguard_render
+        # `functions --details --verbose` ends with the description: the wrapper's own?
+        set -l details (functions --details --verbose fish_prompt)
+        if test "$details[5]" != 'hostguard: the segment, then the prompt'
+            __hostguard_wrap
+        end
+        __hostguard_return $last_status
+    end
+    __hostguard_wrap
 
     # Guard aliases (rm, mv, dd …) in interactive shells, unless [guard] aliases = false.
     if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
