@@ -4,8 +4,8 @@ import PackageDescription
 // Start-up cost matters more than anything else here: `hostguard prompt` runs on every Enter.
 // Measured on the 2-core dev machine (static Swift runtime, release): a bare binary starts in
 // ~1.8 ms, linking ArgumentParser and TOMLKit without calling them adds ~0.2 ms, *parsing* with
-// either adds ~0.8 ms. So both are linked, and the prompt path calls neither (see main.swift and
-// PromptCache).
+// either adds ~0.8 ms. So both are linked, and the prompt path calls neither (see main.swift,
+// FastPromptArguments and ConfigCache).
 let package = Package(
     name: "hostguard",
     products: [
@@ -23,6 +23,9 @@ let package = Package(
             pkgConfig: "readline",
             providers: [.apt(["libreadline-dev"]), .yum(["readline-devel"])]
         ),
+        // Linux/glibc calls Swift cannot make directly (renameat2, variadic syslog): a header of
+        // CLinuxSupport_* inline helpers, nothing to link.
+        .systemLibrary(name: "CLinuxSupport"),
         // Pure logic: standard library only, fed values, returns values.
         .target(name: "HostGuardCore"),
         // The only target that touches the live system.
@@ -30,6 +33,7 @@ let package = Package(
             name: "HostGuardSystem",
             dependencies: [
                 "HostGuardCore",
+                "CLinuxSupport",
                 "CReadline",
                 "TOMLKit",
                 .product(name: "SystemPackage", package: "swift-system"),

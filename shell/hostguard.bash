@@ -95,7 +95,7 @@ if [[ $- == *i* && -z ${__hostguard_loaded-} ]]; then
     if (( BASH_VERSINFO[0] > 5 || (BASH_VERSINFO[0] == 5 && BASH_VERSINFO[1] >= 1) )); then
         # A scalar PROMPT_COMMAND becomes element 0 of the array and the hook goes after it;
         # element 0 is kept (empty if need be) for rc files that assign PROMPT_COMMAND=...
-        (( ${#PROMPT_COMMAND[@]} )) || PROMPT_COMMAND=('')
+        [[ -n ${PROMPT_COMMAND[*]-} ]] || PROMPT_COMMAND=('')
         PROMPT_COMMAND+=(__hostguard_precmd)
     else
         __hostguard_scalar=1

@@ -73,5 +73,6 @@ chmod 0644 "$root"/usr/share/bash-completion/completions/* "$root"/usr/share/zsh
 # Documentation and the examples the README points at.
 d /usr/share/doc/hostguard/examples
 f 0644 "$top/README.md" /usr/share/doc/hostguard/README.md
-f 0644 "$here/prometheus/hostguard-alerts.yml" /usr/share/doc/hostguard/examples/hostguard-alerts.yml
+f 0644 "$here/prometheus/hostguard.rules.yml" /usr/share/doc/hostguard/examples/hostguard.rules.yml
+f 0644 "$here/prometheus/hostguard.rules.test.yml" /usr/share/doc/hostguard/examples/hostguard.rules.test.yml
 f 0644 "$here/ansible/hostguard.yml" /usr/share/doc/hostguard/examples/ansible-hostguard.yml

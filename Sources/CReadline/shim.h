@@ -1,25 +1,11 @@
+/* GNU readline, and the one helper hostguard needs around it. Other C helpers live in
+   CLinuxSupport. */
 #include <stdio.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include <syslog.h>
 #include <readline/readline.h>
-
-#include <fcntl.h>
-#include <sys/syscall.h>
-
-/* rename(2) that never replaces an existing destination: renameat2(2) with RENAME_NOREPLACE
-   (1 << 0, linux/fs.h), called through syscall(2) since glibc hides the wrapper without
-   _GNU_SOURCE. Returns -1 with errno set on failure. */
-static inline int CReadline_renameNoReplace(const char *from, const char *to) {
-    return (int)syscall(SYS_renameat2, AT_FDCWD, from, AT_FDCWD, to, 1);
-}
-
-/* syslog(3) is variadic, which Swift cannot call: one fixed-format wrapper. */
-static inline void CReadline_syslog(int priority, const char *message) {
-    syslog(priority, "%s", message);
-}
 
 /* Set by SIGINT/SIGTERM/SIGHUP/SIGQUIT while a question is on screen. */
 static volatile sig_atomic_t CReadline_interrupted = 0;

@@ -4,6 +4,8 @@ enum ExitCodes {
     static let success: Int32 = 0
     /// `mounts`: stale mounts found.
     static let staleFound: Int32 = 1
+    /// `maint status`: no maintenance flag and no host switch (nologin, reboot required).
+    static let maintenanceQuiet: Int32 = 1
     /// `mounts`/`status`: could not check (e.g. /proc unreadable, broken config).
     static let couldNotCheck: Int32 = 2
     /// Bad usage: unknown flag, missing argument (ArgumentParser's validation code).

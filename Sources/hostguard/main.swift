@@ -1,5 +1,5 @@
-import Glibc
 import HostGuardCore
+import HostGuardSystem
 
 // Multi-call binary, like busybox: `guard rm -rf x` ≡ `hostguard guard -- rm -rf x`.
 // `prompt` is routed before swift-argument-parser: it runs on every Enter, and parsing with
@@ -11,12 +11,12 @@ let invokedAs = arguments.first.map { $0.split(separator: "/").last.map(String.i
 // The guard reads argv as bytes (names need not be UTF-8) and before ArgumentParser, so a
 // command it lets through pays for nothing it does not use.
 if invokedAs == "guard" {
-    exit(GuardEntry.run(GuardEntry.rawArguments(from: 1)))
+    system_exit(GuardEntry.run(system_commandLineArguments(from: 1)))
 }
 if arguments.count >= 2, arguments[1] == "guard" {
-    exit(GuardEntry.run(GuardEntry.rawArguments(from: 2)))
+    system_exit(GuardEntry.run(system_commandLineArguments(from: 2)))
 }
 if arguments.count >= 2, arguments[1] == "prompt", let request = FastPromptArguments(Array(arguments.dropFirst(2))) {
-    exit(PromptRunner.run(request))
+    system_exit(PromptRunner.run(request))
 }
 HostGuardCommand.main()

@@ -39,7 +39,8 @@ struct DebianPackageTests {
     static func buildPackage() throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let make = try runProcess("/usr/bin/make", ["-s", "deb", "SWIFT_BUILD_FLAGS=--ignore-lock"],
-                                  environment: ["PATH": path], currentDirectory: repository, timeout: 3600)
+                                  environment: ["PATH": path, "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/root"],
+                                  currentDirectory: repository, timeout: 3600, hermetic: false)
         guard make.status == 0 else { throw PackageTestFailure("make deb exited \(make.status):\n\(make.stdout)\n\(make.stderr)") }
         let last = make.stdout.split(separator: "\n").last.map(String.init) ?? ""
         guard last.hasSuffix(".deb") else { throw PackageTestFailure("make deb did not name a package:\n\(make.stdout)") }
@@ -56,8 +57,10 @@ struct DebianPackageTests {
 
     @Test("make deb → lintian clean → dpkg -i: login bash, zsh and fish show the prompt; guard, man pages, units resolve → remove and purge leave silent shells and nothing behind")
     func installUseRemovePurge() throws {
+        // Never replace or purge a package this test did not install: that would delete the
+        // operator's /etc/hostguard.
+        try #require(!Self.isInstalled(), "hostguard is installed on this host: the package test will not replace or purge it (remove it, or run the suite on another host)")
         let deb = try Self.buildPackage()
-        Self.purge()
         defer { Self.purge() }
 
         // lintian: no errors (warnings are reported, not fatal).
@@ -87,7 +90,7 @@ struct DebianPackageTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: "/etc/hostguard/hostguard.toml")
         #expect(attributes[.ownerAccountID] as? Int == 0)
         #expect(attributes[.posixPermissions] as? Int == 0o644)
-        let status = try runProcess("/usr/bin/hostguard", ["status", "--json"], environment: ["HOME": home.path])
+        let status = try runProcess("/usr/bin/hostguard", ["status", "--json"], environment: ["HOME": home.path], hermetic: false)
         #expect(status.status == 0, "status: \(status.stderr)")
         let object = try JSONSerialization.jsonObject(with: status.stdoutBytes) as? [String: Any]
         #expect(object?["environment"] is NSNull, "status --json: \(status.stdout)")
@@ -101,15 +104,15 @@ struct DebianPackageTests {
 
         // Fresh login shells: bash through /etc/profile.d with the default config, loaded exactly
         // once; zsh through /etc/zsh/zshrc and fish through vendor_conf.d with a production config.
-        let bash = try TmuxSession(["/bin/bash", "-l"], environment: loginEnvironment())
+        let bash = try TmuxSession(["/bin/bash", "-l"], environment: loginEnvironment(), hermetic: false)
         try bash.waitFor { $0.contains("UNKNOWN ENV") }
         try bash.type(#"echo "hooks=$(declare -p PROMPT_COMMAND | grep -o __hostguard_precmd | wc -l)""#)
         try bash.waitFor { $0.contains("hooks=1\n") }
 
         let production = try home.write("production.toml", "[host]\nenvironment = \"production\"\ncluster = \"db\"\n")
-        let zsh = try TmuxSession(["/usr/bin/zsh", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]))
+        let zsh = try TmuxSession(["/usr/bin/zsh", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false)
         try zsh.waitFor { $0.contains(" PRODUCTION ") }
-        let fish = try TmuxSession(["/usr/bin/fish", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]))
+        let fish = try TmuxSession(["/usr/bin/fish", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false)
         try fish.waitFor { $0.contains(" PRODUCTION ") }
 
         // Removed: the binary is gone, the conffiles (the bash and zsh loaders among them) stay,
@@ -140,7 +143,7 @@ struct DebianPackageTests {
     /// Login bash and zsh give their own prompt and run a command, with no word of hostguard.
     func expectSilentLoginShells(after step: String) throws {
         for shell in ["/bin/bash", "/usr/bin/zsh"] {
-            let session = try TmuxSession([shell, "-l"], environment: loginEnvironment())
+            let session = try TmuxSession([shell, "-l"], environment: loginEnvironment(), hermetic: false)
             try session.waitFor { $0.contains("#") }
             try session.type("echo alive-$((40+2))")
             // The answer, then a fresh prompt (bash "root@host:/dir#", zsh "host#") on the last line.

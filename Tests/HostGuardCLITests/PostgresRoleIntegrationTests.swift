@@ -82,7 +82,10 @@ func spawnAndWait(_ executable: String, _ arguments: [String], environment: [Str
     posix_spawn_file_actions_adddup2(&actions, 1, 2)
     var argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
     defer { for pointer in argv { free(pointer) } }
-    let variables = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8", "HOME=/root"] + environment
+    // The tests' private state, config and HOME underneath (HermeticEnvironment), unless named.
+    let named = Set(environment.map { $0.prefix { $0 != "=" } })
+    let hermetic = HermeticEnvironment.shared.assignments.filter { !named.contains($0.prefix { $0 != "=" }) }
+    let variables = ["PATH=/usr/sbin:/usr/bin:/sbin:/bin", "LANG=C.UTF-8"] + hermetic + environment
     var envp: [UnsafeMutablePointer<CChar>?] = variables.map { strdup($0) } + [nil]
     defer { for pointer in envp { free(pointer) } }
     var pid: pid_t = 0
@@ -214,14 +217,14 @@ struct PostgresRoleIntegrationTests {
         // Both in one config: the first probe decides, the other still shows as evidence.
         let both = try Self.status(bothConfig, state: state)
         #expect(both.role == "standby")
-        #expect(both.roleEvidence.contains { $0.outcome == "overridden" && $0.detail.contains(pair.primary) && $0.detail.contains("primary (running)") })
+        #expect(both.roleEvidence.contains { $0.outcome == "overridden" && $0.detail.contains(pair.primary) && $0.detail.contains("PRIMARY (running)") })
 
         // Discovery from running postmasters: both clusters are found; a running primary decides.
         let discovered = try Self.status(discoveryConfig, state: state)
         #expect(discovered.role == "primary", "\(discovered.raw)")
         #expect(discovered.running == true)
         let discoveredText = discovered.roleEvidence.map(\.detail).joined(separator: "\n")
-        #expect(discoveredText.contains("\(pair.primary): primary (running)"), "\(discoveredText)")
+        #expect(discoveredText.contains("\(pair.primary): PRIMARY (running)"), "\(discoveredText)")
         #expect(discoveredText.contains("\(pair.standby): standby (running)"), "\(discoveredText)")
 
         // The prompt in a real bash says so; so does a user who cannot read the data directory,

@@ -48,7 +48,7 @@ struct StatusAndConfigTests {
         let errors = status.stderr.split(separator: "\n").filter { $0.contains("error:") }
         #expect(errors.count == 1)
         #expect(errors.first?.contains("\(config): TOML syntax error at line") == true, "\(status.stderr)")
-        #expect(status.stdout.contains("UNKNOWN (treated as production)"))
+        #expect(status.stdout.contains("UNKNOWN ENV (treated as production)"))
         let prompt = try runHostGuard(["prompt", "--shell", "plain", "--color", "never"], environment: environment(config))
         #expect(prompt.status == 0)
         #expect(prompt.stderr.isEmpty)

@@ -77,6 +77,36 @@ struct ProcFSTests {
         }
     }
 
+    @Test("walk: a listed pid that is gone counts as vanished; body errors are sorted by cause")
+    func walkSkipsVanished() throws {
+        let fake = try FakeProc()
+        let proc = ProcFS(root: fake.root)
+        var seen: [Int32] = []
+        let walk = try proc.walk(pids: [4242, 99999]) { process throws(SystemError) in
+            seen.append(process.pid)
+            #expect(try process.cwdPath() == "/")
+            #expect(try process.rootPath() == "/")
+            #expect(try process.descriptorTargets() == ["/srv/pages/a.html"])
+            #expect(try process.arguments().map { String(decoding: $0, as: UTF8.self) } == ["gitlab-pages", "-pages-root", "/srv/pages"])
+        }
+        #expect(seen == [4242])
+        #expect(walk == { var w = ProcessWalk(); w.visited = 1; w.vanished = 1; return w }())
+        let denied = try proc.walk(pids: [4242]) { _ throws(SystemError) in
+            throw SystemError("readlink", path: "/proc/4242/cwd", errno: .permissionDenied)
+        }
+        #expect(denied.unreadable == 1 && denied.visited == 0)
+        #expect(denied.firstUnreadable == "readlink /proc/4242/cwd: Permission denied")
+    }
+
+    @Test("walk over the real /proc: finds pid 1 (or our namespace's init) and never ourselves")
+    func walkReal() throws {
+        var pids: [Int32] = []
+        let walk = try ProcFS().walk { process throws(SystemError) in pids.append(process.pid) }
+        #expect(!pids.contains(getpid()))
+        #expect(walk.visited == pids.count && pids.count > 0)
+        #expect(pids == pids.sorted())
+    }
+
     @Test("the real /proc/self: our cwd is on a mount our own table lists, visible")
     func realSelf() throws {
         let proc = ProcFS()
@@ -97,7 +127,7 @@ struct ProcFSTests {
         defer { _ = system("kill $(cat '\(directory)/pid') 2>/dev/null; rm -rf '\(directory)'") }
         #expect(system("sleep 30 </dev/null >/dev/null 2>&1 & echo $! > '\(directory)/pid'") == 0)
         var buffer = [UInt8](repeating: 0, count: 32)
-        let count = try system_readSmallFile(directory + "/pid", into: &buffer)
+        let count = try system_readProcFile(directory + "/pid", into: &buffer)
         let pid = try #require(Int32(String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()))
         usleep(100_000)   // let it exec
         let process = try ProcFS().process(pid)

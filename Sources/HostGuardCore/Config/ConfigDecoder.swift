@@ -1,6 +1,6 @@
 /// Turns parsed documents into one `HostGuardConfig`, enforcing who may say what.
 public enum ConfigDecoder {
-    static let systemSections = ["host", "inventory", "probe", "protect", "watch", "prompt", "guard", "mounts"]
+    static let systemSections = ["host", "inventory", "probe", "protect", "watch", "prompt", "guard", "mounts", "metrics"]
 
     /// Decodes `documents` in order (system files first, the user's last) and merges them.
     /// `readFailures` are files that could not be read or parsed; they count as errors.
@@ -62,6 +62,10 @@ public enum ConfigDecoder {
         if var guardTable = reader.table("guard") {
             GuardSettings.decode(&guardTable, into: &config.guardSettings)
             reader.absorb(&guardTable)
+        }
+        if var metrics = reader.table("metrics") {
+            MetricsSettings.decode(&metrics, into: &config.metrics)
+            reader.absorb(&metrics)
         }
     }
 

@@ -14,6 +14,14 @@ public enum Harm: String, Sendable, Equatable, CaseIterable {
     case service
     /// dropdb, kubectl delete, terraform destroy, zfs/zpool destroy, lvremove/vgremove.
     case destroy
+    /// The name is made to point elsewhere: `ln -sf NEW NAME` / `ln -f` over an existing NAME,
+    /// `mv -T`-like replacement of a symlink. What NAME named is no longer reachable through it
+    /// (a `pg_wal` link re-pointed loses the WAL as surely as a delete). Only if NAME exists.
+    case relink
+    /// An existing file gets a second name (`ln FILE NEW`, `cp -l`): nothing changes now, but
+    /// whatever is later done through the new name is done to the same inode, so a hard link to
+    /// live data is reported. The operand is the existing file (the link's source).
+    case link
 }
 
 /// A path the command will act on, as spelled, with where its bytes are in argv.
@@ -43,6 +51,16 @@ public struct PathOperand: Sendable, Equatable {
 }
 
 /// Something that is not a local path: a systemd unit, a database, a Kubernetes resource.
+///
+/// Kinds the rules use (the policy may match on them; the banner shows `kind name`):
+/// `unit` (systemd), `database` (dropdb), `server` (pg_ctl without -D/PGDATA), `sql` (what a
+/// database client was seen to run, e.g. "DROP TABLE accounts", or "SQL read from standard
+/// input (not a terminal)"; harm `.destroy`), `kubernetes`, `terraform state`, `dataset`,
+/// `pool`, `logical volume`, `volume group`, `remote path`, `process` (kill/pkill: the name or
+/// PID as typed), `container`, `container volume`, `container image`, `git` (a ref, stash or
+/// remote: "branch main", "push --force origin main"), `crontab`, `helm release`, `redis`,
+/// `mongodb`, `sqlite`, `disk` (partition tables, RAID members, LUKS headers named by device
+/// when the device is also a path operand, this says what happens to it).
 public struct NamedOperand: Sendable, Equatable {
     public var kind: String
     public var name: String
@@ -52,6 +70,27 @@ public struct NamedOperand: Sendable, Equatable {
         self.kind = kind
         self.name = name
         self.harm = harm
+    }
+}
+
+/// A target the command line does not spell, so no fact about it can be gathered: names read
+/// from standard input (`xargs rm`), a `sh -c` script the guard cannot split, `find
+/// -files0-from FILE`, paths seen from another mount namespace (`nsenter -m`).
+///
+/// The policy must decide as if the worst plausible target were named: on a host with live data
+/// that means asking at the host's highest level (never "run"); `harm`/`recursive` say what would
+/// be done to it, so `xargs ls` (harm nil) stays harmless while `xargs rm -rf` does not.
+public struct UnknownTarget: Sendable, Equatable {
+    /// For the banner: "names read from standard input", "`sh -c` script the guard cannot split:
+    /// 'for f in *; do rm $f; done'", "-files0-from list.txt".
+    public var reason: String
+    public var harm: Harm
+    public var recursive: Bool
+
+    public init(_ reason: String, harm: Harm, recursive: Bool = false) {
+        self.reason = reason
+        self.harm = harm
+        self.recursive = recursive
     }
 }
 
@@ -71,6 +110,12 @@ public struct CommandAssessment: Sendable, Equatable {
     /// The options the guard could not read; the real tool may read them differently, so the
     /// policy treats the assessment as uncertain and raises the level.
     public var problems: [String] = []
+    /// Targets the argv does not spell (see `UnknownTarget`). Non-empty only when `harm` is set.
+    public var unknownTargets: [UnknownTarget] = []
+    /// The launchers read through, outermost first (`["sudo", "env"]` for `sudo env X=1 rm x`),
+    /// for the banner and audit line. Paths already account for what they change (`chroot DIR`
+    /// and `env -C DIR` are folded into the path texts).
+    public var launchers: [String] = []
 
     public init(command: String, harm: Harm?, summary: String) {
         self.command = command

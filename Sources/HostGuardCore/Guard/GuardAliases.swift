@@ -7,7 +7,7 @@ public enum GuardAliases {
     /// by prefix; aliases need each name).
     public static let commands: [String] = {
         var names: [String] = []
-        for rule in CommandRules.table {
+        for rule in CommandRules.table where rule.aliased {
             for name in rule.names where !names.contains(name) { names.append(name) }
         }
         for name in ["mkfs.ext4", "mkfs.ext3", "mkfs.ext2", "mkfs.xfs", "mkfs.btrfs", "mkfs.vfat", "mkfs.fat"] where !names.contains(name) {

@@ -6,6 +6,8 @@ public struct GuardReport: Sendable {
     public var command: CommandAssessment
     public var targets: [TargetFacts]
     public var decision: GuardDecision
+    /// The host's maintenance flag and switches, when read: one banner line (see `MaintenanceState`).
+    public var maintenance: MaintenanceState?
 
     public init(identity: HostIdentity, argv: [String], command: CommandAssessment, targets: [TargetFacts], decision: GuardDecision) {
         self.identity = identity
@@ -16,17 +18,16 @@ public struct GuardReport: Sendable {
     }
 
     var environmentWord: String {
-        guard let environment = identity.environment else { return "UNKNOWN ENVIRONMENT" }
-        return TerminalText.inert(environment).uppercased()
+        Vocabulary.environmentLabel(identity.environment)
     }
 
     var roleWord: String {
         switch identity.role {
         case .notApplicable: return "no role"
-        case .unknown: return "ROLE UNKNOWN (treated as primary)"
+        case .unknown: return "\(Vocabulary.unknownRole) (\(Vocabulary.unknownRoleMeaning))"
         case .known(let role):
-            let service = role.service.map { $0 == "postgresql" ? "PostgreSQL " : "\(TerminalText.inert($0)) " } ?? ""
-            return service + (role.kind == .primary ? "PRIMARY" : TerminalText.inert(role.name))
+            let service = role.service.map { Vocabulary.serviceLabel($0) + " " } ?? ""
+            return service + Vocabulary.label(role.kind)
         }
     }
 
@@ -43,7 +44,7 @@ public struct GuardReport: Sendable {
 /// why, and the runbook. Renders to any TextOutputStream (the terminal, a string in a test).
 public enum GuardBanner {
     public static func render(_ report: GuardReport, depth: ColorDepth, to out: inout some TextOutputStream) {
-        let style = EnvironmentStyle.style(for: report.identity.environmentClass, name: report.identity.environment)
+        let style = EnvironmentStyle.style(for: report.identity.environmentClass, name: report.identity.environment?.name)
         let sgr = style.sgrParameters(at: depth)
         let on = depth == .none || sgr.isEmpty ? "" : "\u{1b}[\(sgr)m"
         let off = on.isEmpty ? "" : "\u{1b}[0m"
@@ -55,6 +56,7 @@ public enum GuardBanner {
         line("host", host + fqdn, to: &out)
         line("environment", report.environmentWord + evidence(.environment, report), to: &out)
         line("role", report.roleWord + evidence(.role, report), to: &out)
+        if let maintenance = report.maintenance?.bannerLine { line("maint", maintenance, to: &out) }
         line("command", report.commandLine, to: &out)
         if report.command.harm != nil { line("", report.command.summary, to: &out) }
         for target in report.targets {
@@ -78,10 +80,10 @@ public enum GuardBanner {
 
     static func headline(_ decision: GuardDecision) -> String {
         switch decision.level {
-        case .run: return "RUN — nothing here needs a question"
-        case .confirm: return "CONFIRM — answer y to run it"
-        case .typeHostname: return "TYPE THE HOST NAME to run it"
-        case .refuse: return "REFUSED — nothing was run"
+        case .run: return Vocabulary.label(decision.level) + " — nothing here needs a question"
+        case .confirm: return Vocabulary.label(decision.level) + " — answer y to run it"
+        case .typeHostname: return Vocabulary.label(decision.level) + " to run it"
+        case .refuse: return Vocabulary.label(decision.level) + " — nothing was run"
         }
     }
 
@@ -143,7 +145,7 @@ public enum GuardReportJSON {
     public static func value(_ report: GuardReport) -> JSONValue {
         .object([
             ("hostname", .string(report.identity.hostName.short)),
-            ("environment", .optional(report.identity.environment)),
+            ("environment", .optional(report.identity.environment?.name)),
             ("role", .optional(report.identity.role.role?.name ?? (report.identity.role == .notApplicable ? nil : "unknown"))),
             ("argv", .array(report.argv.map(JSONValue.string))),
             ("command", .string(report.command.command)),
@@ -179,7 +181,7 @@ public enum GuardReportJSON {
             ("live_data", .array(facts.liveData.map {
                 .object([("kind", .string($0.kind)), ("directory", .string($0.directory)),
                          ("running", $0.running.map(JSONValue.bool) ?? .null),
-                         ("role", .optional($0.role.map { kind in Role(kind).name })),
+                         ("role", .optional($0.role.map(Vocabulary.value))),
                          ("evidence", .string($0.evidence))])
             })),
             ("processes", .array(facts.processes.map {

@@ -19,14 +19,8 @@ public enum GuardLevel: Int, Sendable, Comparable, CaseIterable {
         }
     }
 
-    public var word: String {
-        switch self {
-        case .run: return "run"
-        case .confirm: return "confirm"
-        case .typeHostname: return "type-hostname"
-        case .refuse: return "refuse"
-        }
-    }
+    /// The decision's value in JSON and audit lines (defined in `Vocabulary`).
+    public var word: String { Vocabulary.value(self) }
 }
 
 /// The policy's answer, with every reason that raised it (the banner shows them all).
@@ -60,14 +54,8 @@ public enum GuardPolicy {
 
         let environment = identity.environmentClass
         let production = environment == .production || environment == .unknown
-        let envWord = environment == .unknown ? "environment unknown (treated as production)" : "production"
-        let primaryHost: Bool = {
-            switch identity.role {
-            case .known(let role): return role.kind == .primary
-            case .unknown: return true
-            case .notApplicable: return false
-            }
-        }()
+        let envWord = environment == .unknown ? "\(Vocabulary.unknownEnvironment) (\(Vocabulary.unknownEnvironmentMeaning))" : "production"
+        let primaryHost = identity.role.mustTreatAsPrimary
 
         if !command.problems.isEmpty {
             decision.raise(to: .confirm, "could not read the command line the way \(command.command) will: \(command.problems.joined(separator: "; "))")
@@ -83,7 +71,7 @@ public enum GuardPolicy {
             switch name.harm {
             case .destroy:
                 if production { decision.raise(to: .typeHostname, "\(command.summary): \(label) from \(envWord)") }
-                if primaryHost && name.kind == "database" { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
+                if primaryHost && (name.kind == "database" || name.kind == "sql") { decision.raise(to: .typeHostname, "drops \(label) on a primary") }
             case .service:
                 if production { decision.raise(to: .confirm, "\(command.summary) of \(label) on \(envWord)") }
                 if primaryHost && (name.name.contains("postgres") || name.kind == "server") {
@@ -92,6 +80,13 @@ public enum GuardPolicy {
             default:
                 if production { decision.raise(to: .confirm, "\(command.summary): \(label) from \(envWord)") }
             }
+        }
+
+        // Targets the argv does not spell: decide as if the worst plausible one were named.
+        // (Minimal rule from the command-reading side; the live-data-aware version belongs here.)
+        for unknown in command.unknownTargets {
+            let level: GuardLevel = production || primaryHost ? .typeHostname : .confirm
+            decision.raise(to: level, "\(command.summary): targets not on the command line: \(TerminalText.visible(unknown.reason))")
         }
 
         for target in targets {

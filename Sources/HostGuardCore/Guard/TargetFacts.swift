@@ -71,10 +71,8 @@ public struct LiveDataFact: Sendable, Equatable {
         let state = running == true ? "running" : running == false ? "stopped" : "state unknown"
         let roleText: String
         switch role {
-        case .primary?: roleText = "PRIMARY"
-        case .standby?: roleText = "standby"
-        case .other(let name)?: roleText = name
-        case nil: roleText = kind == "postgresql" ? "role unknown (treated as primary)" : ""
+        case let known?: roleText = Vocabulary.label(known)
+        case nil: roleText = kind == "postgresql" ? "\(Vocabulary.unknownRole) (\(Vocabulary.unknownRoleMeaning))" : ""
         }
         return "\(kind) data directory \(TerminalText.visible(directory)): \(state)\(roleText.isEmpty ? "" : ", " + roleText) (\(evidence))"
     }

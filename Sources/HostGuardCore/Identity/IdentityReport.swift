@@ -7,7 +7,7 @@ public enum IdentityReport {
         switch identity.role {
         case .notApplicable: break
         case .known(let known):
-            role = .string(known.name)
+            role = .string(Vocabulary.value(known.kind))
             roleDetail = .object([
                 ("service", .optional(known.service)),
                 ("running", known.running.map(JSONValue.bool) ?? .null),
@@ -18,7 +18,8 @@ public enum IdentityReport {
         return .object([
             ("hostname", .string(identity.hostName.short)),
             ("fqdn", .optional(identity.hostName.fqdn)),
-            ("environment", .optional(identity.environment)),
+            ("environment", .optional(identity.environment?.name)),
+            ("environment_class", .string(Vocabulary.value(identity.environmentClass))),
             ("role", role),
             ("role_detail", roleDetail),
             ("cluster", .optional(identity.cluster)),
@@ -41,6 +42,25 @@ public enum IdentityReport {
         ])
     }
 
+    /// The `environment` row: the name as configured and its class, or UNKNOWN ENV.
+    static func environmentText(_ identity: HostIdentity) -> String {
+        guard let environment = identity.environment else {
+            return "\(Vocabulary.unknownEnvironment) (\(Vocabulary.unknownEnvironmentMeaning))"
+        }
+        return TerminalText.visible(environment.name)
+    }
+
+    /// The `role` row, in the prompt's words.
+    static func roleText(_ identity: HostIdentity) -> String {
+        switch identity.role {
+        case .notApplicable: return "none configured"
+        case .known(let known):
+            return Vocabulary.label(known) + (known.service.map { " [\(Vocabulary.serviceLabel($0))]" } ?? "")
+        case .unknown(let reason):
+            return "\(Vocabulary.unknownRole) (\(Vocabulary.unknownRoleMeaning)): \(TerminalText.visible(reason))"
+        }
+    }
+
     /// Aligned text; with `explain`, every source consulted is listed under its field.
     public static func text(_ identity: HostIdentity, explain: Bool) -> String {
         let name = identity.hostName
@@ -48,14 +68,8 @@ public enum IdentityReport {
         var host = TerminalText.visible(name.short)
         if let fqdn = name.fqdn, fqdn != name.short { host += " (\(TerminalText.visible(fqdn)))" }
         rows.append(("host", host, .hostname))
-        rows.append(("environment", identity.environment.map(TerminalText.visible) ?? "UNKNOWN (treated as production)", .environment))
-        let role: String
-        switch identity.role {
-        case .notApplicable: role = "none configured"
-        case .known(let known): role = TerminalText.visible(IdentityResolver.describe(known)) + (known.service.map { " [\($0)]" } ?? "")
-        case .unknown(let reason): role = "UNKNOWN (treated as primary): \(TerminalText.visible(reason))"
-        }
-        rows.append(("role", role, .role))
+        rows.append(("environment", environmentText(identity), .environment))
+        rows.append(("role", roleText(identity), .role))
         rows.append(("cluster", identity.cluster.map(TerminalText.visible) ?? "-", .cluster))
 
         var out = ""

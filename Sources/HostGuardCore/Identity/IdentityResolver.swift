@@ -38,7 +38,8 @@ public enum IdentityResolver {
             fromInventory: inventoryMatch.flatMap { rule in rule.cluster.map { ($0, rule) } },
             evidence: &evidence)
         let role = resolveRole(config: config, inventoryMatch: inventoryMatch, probes: probes, evidence: &evidence)
-        return HostIdentity(hostName: host, environment: environment, role: role, cluster: cluster, evidence: evidence)
+        return HostIdentity(
+            hostName: host, environment: environment.map { EnvironmentName($0) }, role: role, cluster: cluster, evidence: evidence)
     }
 
     private static func matchInventory(host: HostName, rules: [InventoryRule], evidence: inout [Evidence]) -> InventoryRule? {
@@ -123,9 +124,5 @@ public enum IdentityResolver {
         return .unknown(reason: reasons)
     }
 
-    static func describe(_ role: Role) -> String {
-        var text = role.name
-        if let running = role.running { text += running ? " (running)" : " (stopped)" }
-        return text
-    }
+    static func describe(_ role: Role) -> String { Vocabulary.label(role) }
 }

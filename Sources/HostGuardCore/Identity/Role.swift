@@ -1,4 +1,6 @@
-/// What this host is doing right now for the service that matters on it.
+/// What this host is doing right now for the service that matters on it: the one role model.
+/// Probes, the PostgreSQL decision, the state file, the identity and the guard all carry a
+/// `Role` (or a `RoleReading` where the answer may be missing); `Vocabulary` names it.
 public struct Role: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         case primary
@@ -28,17 +30,11 @@ public struct Role: Equatable, Sendable {
         }
     }
 
-    /// The word used in `status` and JSON: "primary", "standby" or the name as written.
-    public var name: String {
-        switch kind {
-        case .primary: return "primary"
-        case .standby: return "standby"
-        case .other(let name): return name
-        }
-    }
+    /// The word in JSON and the state file: "primary", "standby" or the name as written.
+    public var name: String { Vocabulary.value(kind) }
 }
 
-/// The role as far as it can be known on this host.
+/// The role as far as it can be known: on this host, or for one probe or data directory.
 public enum RoleReading: Equatable, Sendable {
     /// Nothing on this host claims a role (no probe, no label): nothing to show.
     case notApplicable
@@ -50,5 +46,20 @@ public enum RoleReading: Equatable, Sendable {
     public var role: Role? {
         if case .known(let role) = self { return role }
         return nil
+    }
+
+    /// Why the role is not known, when it is not.
+    public var unknownReason: String? {
+        if case .unknown(let reason) = self { return reason }
+        return nil
+    }
+
+    /// What the guard must assume: an expected but unknown role counts as primary (fail safe).
+    public var mustTreatAsPrimary: Bool {
+        switch self {
+        case .known(let role): return role.kind == .primary
+        case .unknown: return true
+        case .notApplicable: return false
+        }
     }
 }

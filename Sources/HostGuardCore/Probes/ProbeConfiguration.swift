@@ -162,27 +162,21 @@ public struct RoleWordMapping: Equatable, Sendable {
         return RoleWordMapping(primaryWords: primary, standbyWords: standby)
     }
 
-    public enum Answer: Equatable, Sendable {
-        case role(Role.Kind)
-        /// Why the text names no role, quoting it.
-        case none(String)
-    }
-
-    /// The role the text names, or why it names none.
-    public func role(from text: String) -> Answer {
+    /// The role the text names, or (unknown) why it names none, quoting the text.
+    public func role(from text: String) -> RoleReading {
         let line = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
             .first(where: { !$0.allSatisfy { $0 == " " || $0 == "\t" } })
-        guard let line else { return .none("empty output") }
+        guard let line else { return .unknown(reason: "empty output") }
         let word = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
         let quoted = "\"" + String(line.prefix(60)) + "\""
         if !primaryWords.isEmpty || !standbyWords.isEmpty {
-            if primaryWords.contains(word) { return .role(.primary) }
-            if standbyWords.contains(word) { return .role(.standby) }
-            return .none("\(quoted) matches neither primary_output nor standby_output")
+            if primaryWords.contains(word) { return .known(Role(.primary)) }
+            if standbyWords.contains(word) { return .known(Role(.standby)) }
+            return .unknown(reason: "\(quoted) matches neither primary_output nor standby_output")
         }
         switch Role.kind(named: word) {
-        case .other: return .none("\(quoted) does not start with a role word (primary, standby, leader, replica …)")
-        case let kind: return .role(kind)
+        case .other: return .unknown(reason: "\(quoted) does not start with a role word (primary, standby, leader, replica …)")
+        case let kind: return .known(Role(kind))
         }
     }
 }

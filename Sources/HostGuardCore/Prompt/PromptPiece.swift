@@ -21,14 +21,17 @@ public struct PromptContext: Sendable {
     public var identity: HostIdentity
     public var settings: PromptSettings
     public var notices: [PromptNotice]
+    /// Maintenance flag and host switches (nil: not read, e.g. in tests of other segments).
+    public var maintenance: MaintenanceState?
     public var depth: ColorDepth
     /// False where no terminal would read a title sequence (TERM=dumb, the Linux console).
     public var terminalTakesTitle: Bool
 
     public init(
         identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth,
-        terminalTakesTitle: Bool = true
+        terminalTakesTitle: Bool = true, maintenance: MaintenanceState? = nil
     ) {
+        self.maintenance = maintenance
         self.identity = identity
         self.settings = settings
         self.notices = notices

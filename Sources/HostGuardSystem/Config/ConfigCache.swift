@@ -1,4 +1,3 @@
-import Glibc
 import HostGuardCore
 
 extension ConfigLoader {
@@ -47,22 +46,21 @@ public enum ConfigCache {
         RuntimeDirectory.path().map { $0 + "/config.cache" }
     }
 
-    /// What must be unchanged for the cache to hold: every system config file and drop-in
-    /// directory, and every directory above them (their owner and mode decide trust).
+    /// What must be unchanged for the cache to hold: every system config file and drop-in directory,
+    /// and every directory and symbolic link on the way to them (their owner and mode decide
+    /// trust: `ConfigTrust.steps`).
     static func signature(_ locations: ConfigLocations) -> String {
         var paths = locations.systemFiles()
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
-        var ancestors: [String] = []
+        var text = "uid=\(system_effectiveUserID())"
+        var seen: [String: FileStatus] = [:]
+        var listed: Set<String> = []
         for path in paths {
-            var directory = ConfigTrust.parent(of: path)
-            while !ancestors.contains(directory) {
-                ancestors.append(directory)
-                if directory == "/" { break }
-                directory = ConfigTrust.parent(of: directory)
+            for step in ConfigTrust.steps(to: path, seen: &seen) ?? [] where step.kind != .file && listed.insert(step.path).inserted {
+                text += "\n" + step.path + "|\(step.kind):\(step.owner):\(step.permissions)"
             }
         }
-        var text = "uid=\(system_effectiveUserID())"
-        for path in paths + ancestors {
+        for path in paths {
             text += "\n" + path + "|"
             guard let info = try? system_stat(path) else {
                 text += "absent"

@@ -1,5 +1,6 @@
 /// Where config lives. `HOSTGUARD_CONFIG` replaces the system file and conf.d (the contract in
-/// DESIGN.md); the user's own file adds looks only.
+/// DESIGN.md); `HOSTGUARD_CONFIG_DIR` relocates /etc/hostguard (its hostguard.toml and conf.d);
+/// the user's own file adds looks only.
 public struct ConfigLocations: Equatable, Sendable {
     public var systemFile: String
     /// nil when HOSTGUARD_CONFIG names a file: then conf.d is not read.
@@ -15,9 +16,10 @@ public struct ConfigLocations: Equatable, Sendable {
         self.userFile = userFile
     }
 
-    /// From the process environment: HOSTGUARD_CONFIG, XDG_CONFIG_HOME, HOME.
+    /// From the process environment: HOSTGUARD_CONFIG, HOSTGUARD_CONFIG_DIR, XDG_CONFIG_HOME, HOME.
     public static func fromEnvironment(_ getenv: (String) -> String? = system_getenv) -> ConfigLocations {
         let override = getenv("HOSTGUARD_CONFIG").flatMap { $0.isEmpty ? nil : $0 }
+        let directory = getenv("HOSTGUARD_CONFIG_DIR").flatMap { $0.hasPrefix("/") ? $0 : nil }
         var userFile: String?
         if let xdg = getenv("XDG_CONFIG_HOME"), xdg.hasPrefix("/") {
             userFile = xdg + "/hostguard/config.toml"
@@ -25,8 +27,8 @@ public struct ConfigLocations: Equatable, Sendable {
             userFile = home + "/.config/hostguard/config.toml"
         }
         return ConfigLocations(
-            systemFile: override ?? defaultSystemFile,
-            systemDropInDirectory: override == nil ? defaultDropInDirectory : nil,
+            systemFile: override ?? directory.map { $0 + "/hostguard.toml" } ?? defaultSystemFile,
+            systemDropInDirectory: override != nil ? nil : directory.map { $0 + "/conf.d" } ?? defaultDropInDirectory,
             userFile: userFile)
     }
 

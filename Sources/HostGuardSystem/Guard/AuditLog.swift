@@ -23,7 +23,7 @@ public enum AuditLog {
         let json = JSONValue.object([
             ("time", .string(UTCStamp.iso(Int64(system_wallClockSeconds())))),
             ("host", .string(report.identity.hostName.short)),
-            ("environment", .optional(report.identity.environment)),
+            ("environment", .optional(report.identity.environment?.name)),
             ("user", .string(user)),
             ("uid", .integer(Int(uid))),
             ("sudo_user", .optional(sudoUser)),

@@ -28,7 +28,7 @@ public enum GuardSession {
         let text = argv.map { String(decoding: $0, as: UTF8.self) }
         var environment: [String: String] = [:]
         for name in ["PGDATA", "POSIXLY_CORRECT"] { environment[name] = system_getenv(name) }
-        let command = CommandRules.assess(text, environment: environment)
+        let command = CommandRules.assess(text, environment: environment, stdinIsTerminal: system_isTerminal(0))
 
         // No rule, or nothing destructive in this invocation: straight to exec, no config read,
         // nothing logged (there was no decision). This is the path that must cost nothing.
@@ -61,8 +61,9 @@ public enum GuardSession {
             decision.raise(to: .typeHostname, "the system config has errors (run hostguard status): its environment and [[protect]] rules may be missing")
         }
         if !settings.quarantine { decision.quarantineOffered = false }
-        let report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
+        var report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
                                  targets: targets, decision: decision)
+        report.maintenance = MaintenanceStore.read()
         let audit = settings.auditLog
         let hostName = identity.hostName.short
 
@@ -115,7 +116,7 @@ public enum GuardSession {
             guardError("refused: \(report.commandLine) needs \(how) (\(decision.reasons.first ?? "")) and there is no terminal; pass --confirm \(TerminalText.visible(hostName)) to answer without one. Nothing was run")
             return .refused
         }
-        defer { system_close(descriptor: terminal) }
+        defer { system_close(terminal) }
         var banner = StandardOutput(fd: terminal)
         GuardBanner.render(report, depth: depth(config, fd: terminal), to: &banner)
         banner.flush()

@@ -67,7 +67,7 @@ struct ProcessScan {
     }
 
     func name(of pid: Int32) -> String {
-        guard let text = try? system_readText(procRoot + "/\(pid)/comm", limit: 64) else { return "?" }
+        guard let text = try? system_readProcText(procRoot + "/\(pid)/comm", limit: 64) else { return "?" }
         return String(text.split(separator: "\n").first ?? "?")
     }
 

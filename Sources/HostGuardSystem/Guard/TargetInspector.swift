@@ -156,15 +156,9 @@ public struct TargetInspector {
             let fact: LiveDataFact
             if kind == "postgresql" {
                 let state = PostgresCluster.inspect(dataDirectory: path, procRoot: procfs.root)
-                let role: Role.Kind?
-                switch state.verdict {
-                case .primary: role = .primary
-                case .standby: role = .standby
-                case .unknown: role = nil
-                }
                 var evidence = state.facts.prefix(3).joined(separator: "; ")
-                if case .unknown(let why) = state.verdict { evidence = why + (evidence.isEmpty ? "" : "; " + evidence) }
-                fact = LiveDataFact(kind: kind, directory: path, running: state.running, role: role, evidence: evidence)
+                if let why = state.reading.unknownReason { evidence = why + (evidence.isEmpty ? "" : "; " + evidence) }
+                fact = LiveDataFact(kind: kind, directory: path, running: state.running, role: state.role?.kind, evidence: evidence)
             } else {
                 let scan = processScan()
                 let running = scan.mysqlServes(path)

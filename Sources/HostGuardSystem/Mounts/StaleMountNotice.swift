@@ -7,8 +7,11 @@
 public enum StaleMountNotice {
     public static let defaultPath = "/run/hostguard/stale-mounts"
 
-    /// `HOSTGUARD_STALE_MOUNTS_FILE` overrides the location (tests, unprivileged runs).
-    public static var path: String { system_getenv("HOSTGUARD_STALE_MOUNTS_FILE") ?? defaultPath }
+    /// `HOSTGUARD_STALE_MOUNTS_FILE` overrides the location (tests, unprivileged runs), else
+    /// `$HOSTGUARD_STATE_DIR/stale-mounts`.
+    public static var path: String {
+        HostLocations.absolute(system_getenv("HOSTGUARD_STALE_MOUNTS_FILE")) ?? HostLocations.stateDirectory() + "/stale-mounts"
+    }
 
     /// The count from the last run; nil when there was no run (or the file is unreadable or
     /// malformed: the prompt then shows nothing rather than a guess).
@@ -20,7 +23,7 @@ public enum StaleMountNotice {
     /// notice the timer has not refreshed for a long time. Same single small read.
     public static func readRecord(path: String = StaleMountNotice.path) -> (staleProcesses: Int, finishedAt: Int?)? {
         var buffer = [UInt8](repeating: 0, count: 64)
-        guard let count = try? system_readSmallFile(path, into: &buffer) else { return nil }
+        guard let count = try? system_readFile(path, into: &buffer) else { return nil }
         let fields = String(decoding: buffer[0..<count], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard let first = fields.first, let staleProcesses = Int(first), staleProcesses >= 0 else { return nil }
         return (staleProcesses, fields.count > 1 ? Int(fields[1]) : nil)
@@ -32,7 +35,7 @@ public enum StaleMountNotice {
         var prefix = ""
         for component in path.split(separator: "/").dropLast() {
             prefix += "/" + component
-            try system_makeDirectory(prefix)
+            try system_makeDirectory(prefix, mode: 0o755, existingIsFine: true)
         }
         let line = "\(staleProcesses) \(Int(finishedAt))\n"
         try system_writeFileAtomically(path, Array(line.utf8))

@@ -65,12 +65,11 @@ enum CommandProbe {
             return unknown("exited with status \(status)\(firstErrorLine)")
         case .exited:
             let shown = TerminalText.visible(String(output.split(separator: "\n").first?.prefix(80) ?? ""))
-            switch settings.mapping.role(from: output) {
-            case .role(let kind):
-                return LiveAnswer(results: [ProbeResult(kind: "command", subject: subject, role: Role(kind), facts: ["exit 0, output \"\(shown)\""])])
-            case .none(let why):
-                return unknown(TerminalText.visible(why), ["exit 0"])
+            let reading = settings.mapping.role(from: output)
+            if let role = reading.role {
+                return LiveAnswer(results: [ProbeResult(kind: "command", subject: subject, role: role, facts: ["exit 0, output \"\(shown)\""])])
             }
+            return unknown(TerminalText.visible(reading.unknownReason ?? "no answer"), ["exit 0"])
         }
     }
 }
@@ -97,13 +96,13 @@ enum FileProbe {
                 kind: "file", subject: settings.path, role: nil,
                 reason: "last written \(RoleStateFile.describeAge(seconds: age)) ago, older than max_age_seconds = \(limit)")])
         }
-        switch settings.mapping.role(from: text) {
-        case .role(let kind):
+        let reading = settings.mapping.role(from: text)
+        if let role = reading.role {
             facts.insert("says \"\(TerminalText.visible(String(text.split(separator: "\n").first?.prefix(80) ?? "")))\"", at: 0)
-            return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: Role(kind), facts: facts)])
-        case .none(let why):
-            return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: nil, reason: TerminalText.visible(why), facts: facts)])
+            return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: role, facts: facts)])
         }
+        return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: nil,
+                                                reason: TerminalText.visible(reading.unknownReason ?? "no answer"), facts: facts)])
     }
 }
 

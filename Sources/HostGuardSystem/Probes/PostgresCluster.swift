@@ -74,7 +74,7 @@ public enum PostgresCluster {
             return .unreadablePidFile("empty or malformed (server starting or stopping?)")
         }
         let process = "\(procRoot)/\(file.pid)"
-        guard let arguments = try? system_readFile(process + "/cmdline", limit: 4096), !arguments.isEmpty else {
+        guard let arguments = try? system_readProcFile(process + "/cmdline", limit: 4096), !arguments.isEmpty else {
             return .stale(pid: file.pid, why: "is not alive")
         }
         let command = commandName(arguments)
@@ -91,7 +91,7 @@ public enum PostgresCluster {
             return resolved!
         }
         do {
-            let cwd = try system_symlinkTarget(process + "/cwd")
+            let cwd = try system_readlink(process + "/cwd")
             if cwd == directory || cwd == canonical() {
                 return .running(file, how: "\(command), cwd is the data directory")
             }
@@ -141,12 +141,12 @@ public enum PostgresCluster {
         var found: [String] = []
         for entry in entries where entry.first.map({ $0 >= "0" && $0 <= "9" }) == true {
             let process = procRoot + "/" + entry
-            guard let comm = try? system_readText(process + "/comm", limit: 64),
+            guard let comm = try? system_readProcText(process + "/comm", limit: 64),
                   comm.hasPrefix("postgres") || comm.hasPrefix("postmaster"),
-                  let cmdline = try? system_readFile(process + "/cmdline", limit: 64 << 10) else { continue }
+                  let cmdline = try? system_readProcFile(process + "/cmdline", limit: 64 << 10) else { continue }
             let command = commandName(cmdline)
             guard command == "postgres" || command == "postmaster" else { continue }
-            var directory = try? system_symlinkTarget(process + "/cwd")
+            var directory = try? system_readlink(process + "/cwd")
             if directory == nil {
                 // Not root: fall back to -D / --pgdata when it is absolute.
                 let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }

@@ -1,7 +1,8 @@
 import HostGuardCore
 
 /// Where the role state file lives and who may be believed: `/run/hostguard/role.state`
-/// (tmpfs: gone after a reboot, never stale across one), or `$HOSTGUARD_STATE_FILE`.
+/// (tmpfs: gone after a reboot, never stale across one), `$HOSTGUARD_STATE_DIR/role.state`, or
+/// `$HOSTGUARD_STATE_FILE` (the most specific wins).
 /// Written by root (`hostguard status --refresh`, hostguard-refresh.timer), mode 0644, so every
 /// user's prompt can read what only root can probe.
 public enum RoleStateStore {
@@ -11,7 +12,7 @@ public enum RoleStateStore {
 
     public static func path() -> String {
         if let override = system_getenv("HOSTGUARD_STATE_FILE"), override.hasPrefix("/") { return override }
-        return defaultFile
+        return HostLocations.stateDirectory() + "/role.state"
     }
 
     /// The state, or nil when absent, unreadable, malformed or not trustworthy (written by
@@ -27,7 +28,7 @@ public enum RoleStateStore {
     /// Writes atomically (temp file + rename), creating the directory (0755) if needed.
     public static func write(_ state: RoleStateFile, to path: String = path()) throws(SystemError) {
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
-            try system_makeDirectory(String(path[..<slash]), mode: 0o755)
+            try system_makeDirectory(String(path[..<slash]), mode: 0o755, existingIsFine: true)
         }
         try system_writeFileAtomically(path, Array(state.encoded().utf8), mode: 0o644)
     }

@@ -1,10 +1,25 @@
 import HostGuardCore
 
-/// Reads process facts from a procfs tree. Takes the root path ("/proc" by default) so tests can
-/// point it at a temporary tree (the util-linux libmount habit: never hard-wire /proc).
+/// THE /proc process walker: every reader of per-process facts (the mount scan, the guard's
+/// "who uses this path", the PostgreSQL probe's postmaster search) goes through it.
 ///
-/// Nothing here stats or opens files *through* a process's links (see `ProcessDirectory.link`):
-/// a dead NFS server must not hang a scan.
+/// Takes the root path ("/proc" by default) so tests can point it at a temporary tree (the
+/// util-linux libmount habit: never hard-wire /proc).
+///
+/// What it guarantees:
+/// - **Vanished pids are skipped.** A process that exits between the listing and our read
+///   (ENOENT/ESRCH) is counted in `ProcessWalk.vanished`, never reported as an error.
+/// - **Pid reuse is noticed.** Each process is read through one open /proc/<pid> directory fd;
+///   if the pid dies and is reused mid-read, the old fd answers ESRCH instead of the new
+///   process's files.
+/// - **Bounded reads.** Small files (comm, fdinfo, cmdline) read into a 4 KiB buffer and are cut
+///   there; whole files (mountinfo, cgroup, maps) stop at 64 MiB; link targets at 1 MiB.
+/// - **Nothing through the links.** Links are only readlink(2)ed or statx(2)ed with
+///   AT_STATX_DONT_SYNC (cached attributes); no file is opened or stat'ed *through* a process's
+///   cwd/root/fd, so a dead NFS server cannot hang a walk.
+///
+/// Use: `proc.walk { process throws(SystemError) in … }` (sequential), or `processIDs()` and
+/// `walk(pids:)` per thread to share the work.
 public struct ProcFS: Sendable {
     public let root: String
 
@@ -26,6 +41,31 @@ public struct ProcFS: Sendable {
         try ProcessDirectory(path: root + "/self", pid: system_processID(), scratch: ProcScratch())
     }
 
+    /// Opens each process in `pids` (default: every process but ourselves, ascending) and runs
+    /// `body` on it. An error thrown by `body` (or by opening the process) that means the process
+    /// is gone counts as vanished; any other error counts as unreadable, the first one kept as an
+    /// example. `body` is never called for a pid whose directory could not be opened.
+    @discardableResult
+    public func walk(
+        pids: [Int32]? = nil, scratch: ProcScratch = ProcScratch(),
+        _ body: (ProcessDirectory) throws(SystemError) -> Void
+    ) throws(SystemError) -> ProcessWalk {
+        let me = system_processID()
+        let list: [Int32]
+        if let pids { list = pids } else { list = try processIDs().filter { $0 != me } }
+        var walk = ProcessWalk()
+        for pid in list {
+            do {
+                let process = try self.process(pid, scratch: scratch)
+                try body(process)
+                walk.visited += 1
+            } catch {
+                walk.note(error)
+            }
+        }
+        return walk
+    }
+
     // Convenience one-shot readers (each opens and closes the process directory).
 
     public func mountInfo(pid: Int32) throws(SystemError) -> [MountEntry] {
@@ -43,6 +83,36 @@ public struct ProcFS: Sendable {
 
     public func mountNamespace(pid: Int32) throws(SystemError) -> UInt64 {
         try process(pid).mountNamespace()
+    }
+}
+
+/// How a `ProcFS.walk` went: processes read, gone, unreadable.
+public struct ProcessWalk: Sendable, Equatable {
+    /// Processes `body` ran on to the end.
+    public var visited = 0
+    /// Processes that exited while we read them: expected on a busy host.
+    public var vanished = 0
+    /// Processes we were not allowed to read (not root; a sandbox's processes).
+    public var unreadable = 0
+    /// One example of why ("readlink /proc/1/cwd: Permission denied").
+    public var firstUnreadable: String?
+
+    public init() {}
+
+    public mutating func note(_ error: SystemError) {
+        if error.isProcessGone {
+            vanished += 1
+        } else {
+            unreadable += 1
+            if firstUnreadable == nil { firstUnreadable = error.description }
+        }
+    }
+
+    public mutating func add(_ other: ProcessWalk) {
+        visited += other.visited
+        vanished += other.vanished
+        unreadable += other.unreadable
+        firstUnreadable = firstUnreadable ?? other.firstUnreadable
     }
 }
 
@@ -136,13 +206,13 @@ public final class ProcessDirectory {
 
     /// argv joined by spaces (empty for kernel threads and zombies).
     public func commandLine(limit: Int = 200) throws(SystemError) -> String {
-        let count = try named("cmdline") { () throws(SystemError) in try system_readSmallFileAt(fd, "cmdline", into: &buffer) }
+        let count = try named("cmdline") { () throws(SystemError) in try system_readProcFileAt(fd, "cmdline", into: &buffer) }
         return ProcCommandLine.display(buffer[0..<count], limit: limit)
     }
 
     /// The short name (comm), for kernel threads and processes that cleared their argv.
     public func shortName() throws(SystemError) -> String {
-        let count = try system_readSmallFileAt(fd, "comm", into: &buffer)
+        let count = try system_readProcFileAt(fd, "comm", into: &buffer)
         return String(decoding: buffer[0..<count], as: UTF8.self).trimmingNewline()
     }
 
@@ -169,12 +239,39 @@ public final class ProcessDirectory {
             // Kernels before 5.8 have no STATX_MNT_ID: an O_PATH handle's fdinfo has it.
             let handle = try named(name) { () throws(SystemError) in try system_openPathAt(fd, name) }
             defer { system_close(handle) }
-            if let count = try? system_readSmallFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
+            if let count = try? system_readProcFile("/proc/self/fdinfo/\(handle)", into: &buffer) {
                 mountID = FdInfo.mountID(String(decoding: buffer[0..<count], as: UTF8.self)[...])
             }
         }
         let target = withPath ? try named(name) { () throws(SystemError) in try system_readlinkAt(fd, name) } : ""
         return ProcessLink(path: target, mountID: mountID)
+    }
+
+    /// Where cwd points (readlink only: no statx, nothing touched through the link).
+    public func cwdPath() throws(SystemError) -> String {
+        try named("cwd") { () throws(SystemError) in try system_readlinkAt(fd, "cwd") }
+    }
+
+    /// Where root points ("/" unless chrooted); readlink only.
+    public func rootPath() throws(SystemError) -> String {
+        try named("root") { () throws(SystemError) in try system_readlinkAt(fd, "root") }
+    }
+
+    /// Targets of every open descriptor, readlink only ("/srv/x", "pipe:[12]", "socket:[9]").
+    /// Descriptors closed while we read are left out; an unreadable fd directory throws.
+    public func descriptorTargets() throws(SystemError) -> [String] {
+        var targets: [String] = []
+        for descriptor in try fileDescriptors() {
+            if let target = try? system_readlinkAt(fd, "fd/\(descriptor)") { targets.append(target) }
+        }
+        return targets
+    }
+
+    /// argv as raw byte strings (NUL-separated in /proc; at most 4 KiB read: the program and
+    /// its first arguments, enough to recognise a server and its -D option).
+    public func arguments() throws(SystemError) -> [[UInt8]] {
+        let count = try named("cmdline") { () throws(SystemError) in try system_readProcFileAt(fd, "cmdline", into: &buffer) }
+        return buffer[0..<count].split(separator: 0, omittingEmptySubsequences: false).dropLast(buffer[0..<count].last == 0 ? 1 : 0).map(Array.init)
     }
 
     /// Open descriptor numbers, ascending.
@@ -195,7 +292,7 @@ public final class ProcessDirectory {
             return id
         }
         let count = try named("fdinfo/\(descriptor)") { () throws(SystemError) in
-            try system_readSmallFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
+            try system_readProcFileAt(fd, "fdinfo/\(descriptor)", into: &buffer)
         }
         return buffer.withUnsafeBufferPointer { FdInfo.mountID(bytes: UnsafeBufferPointer(rebasing: $0[0..<count])) }
     }
@@ -273,35 +370,14 @@ public final class ProcessDirectory {
 
     /// Reads a whole /proc file into the shared large buffer, growing it as needed.
     private func readIntoLarge(_ name: String) throws(SystemError) -> Int {
-        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
-        defer { system_close(handle) }
-        var total = 0
-        while true {
-            if total == scratch.large.count {
-                if total >= 64 << 20 { break }
-                scratch.large.append(contentsOf: repeatElement(0, count: total))
-            }
-            let got = try named(name) { () throws(SystemError) in
-                try system_readAt(handle, into: &scratch.large, offset: total)
-            }
-            if got == 0 { break }
-            total += got
+        try named(name) { () throws(SystemError) in
+            try system_readProcFileAt(fd, name, into: &scratch.large, growUpTo: 64 << 20)
         }
-        return total
     }
 
     private func readWhole(_ name: String) throws(SystemError) -> [UInt8] {
         var result: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        // /proc files report size 0; read until EOF through one open.
-        let handle = try named(name) { () throws(SystemError) in try system_openReadAt(fd, name) }
-        defer { system_close(handle) }
-        while true {
-            let got = try system_read(handle, into: &chunk, path: name)
-            if got == 0 { break }
-            result.append(contentsOf: chunk[0..<got])
-            if result.count > 64 << 20 { break }
-        }
+        _ = try named(name) { () throws(SystemError) in try system_readProcFileAt(fd, name, into: &result, growUpTo: 64 << 20) }
         return result
     }
 }

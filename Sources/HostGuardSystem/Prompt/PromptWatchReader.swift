@@ -10,7 +10,8 @@ public enum PromptWatchReader {
     ///   - provisional: the segment is what the watchdog would print (something did not answer):
     ///     render again soon rather than wait for a change.
     public static func plan(
-        locations: ConfigLocations, config: HostGuardConfig, results: [ProbeResult], mounts: MountAnswerCheck,
+        locations: ConfigLocations, config: HostGuardConfig, results: [ProbeResult], maintenance: MaintenanceState,
+        mounts: MountAnswerCheck,
         provisional: Bool = false
     ) -> PromptRefreshPlan {
         let nowNanoseconds = Int64(system_wallClockSeconds() * 1e9)
@@ -19,6 +20,11 @@ public enum PromptWatchReader {
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
         if let user = locations.userFile { paths.append(user) }
         paths.append(StaleMountNotice.path)
+        // The maintenance flag and the switches beside it (MaintenanceStore); "40m left" counts
+        // down in minutes, and the flag ends by itself at its `until`.
+        let switchRoot = MaintenanceStore.switchRoot()
+        paths += [MaintenanceStore.path(), switchRoot + "/run/nologin", switchRoot + "/etc/nologin", switchRoot + "/run/reboot-required"]
+        if let until = maintenance.active?.until { deadlines += [until, now + 60] }
         var deadlines: [Int64] = []
         if provisional { deadlines.append(now + 5) }
         if !config.probes.isEmpty {

@@ -8,19 +8,23 @@ public struct SystemError: Error, Equatable, CustomStringConvertible, Sendable {
     public var operation: String
     public var path: String?
     public var errno: Errno
+    /// Said instead of strerror's text when the errno alone would mislead ("not a regular file
+    /// (FIFO)" is clearer than EINVAL's "Invalid argument").
+    public var reason: String?
     public var hint: String?
 
-    public init(_ operation: String, path: String? = nil, errno: Errno, hint: String? = nil) {
+    public init(_ operation: String, path: String? = nil, errno: Errno, reason: String? = nil, hint: String? = nil) {
         self.operation = operation
         self.path = path
         self.errno = errno
+        self.reason = reason
         self.hint = hint
     }
 
     public var description: String {
         var text = operation
         if let path { text += " " + path }
-        text += ": " + String(cString: strerror(errno.rawValue))
+        text += ": " + (reason ?? String(cString: strerror(errno.rawValue)))
         if let hint { text += " (\(hint))" }
         return text
     }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import HostGuardSystem
 
 /// `guard CMD ARGS…` ≡ `hostguard guard -- CMD ARGS…`. main.swift routes both spellings to
@@ -35,27 +34,12 @@ struct GuardCommand: ParsableCommand {
     var command: [String] = []
 
     func run() throws {
-        Glibc.exit(GuardEntry.run(GuardEntry.rawArguments(from: 2)))
+        system_exit(GuardEntry.run(system_commandLineArguments(from: 2)))
     }
 }
 
 /// The guard's entry: raw argv bytes in, an exit code out (or an exec that never returns).
 enum GuardEntry {
-    /// argv[from...] as bytes, exactly as the kernel passed them.
-    static func rawArguments(from start: Int) -> [[UInt8]] {
-        var words: [[UInt8]] = []
-        let count = Int(CommandLine.argc)
-        var index = start
-        while index < count {
-            if let pointer = CommandLine.unsafeArgv[index] {
-                let length = strlen(pointer)
-                words.append(pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) })
-            }
-            index += 1
-        }
-        return words
-    }
-
     static func run(_ words: [[UInt8]]) -> Int32 {
         switch GuardSession.run(words) {
         case .usage(let message):

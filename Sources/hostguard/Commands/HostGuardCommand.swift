@@ -9,6 +9,6 @@ struct HostGuardCommand: ParsableCommand {
             destructive commands; `mounts` finds daemons serving from stale mounts.
             """,
         version: BuildInfo.versionLine,
-        subcommands: [StatusCommand.self, PromptCommand.self, InitCommand.self, GuardCommand.self, MountsCommand.self, TrashCommand.self, AliasesCommand.self]
+        subcommands: [StatusCommand.self, PromptCommand.self, InitCommand.self, GuardCommand.self, MountsCommand.self, TrashCommand.self, AliasesCommand.self, MaintCommand.self]
     )
 }

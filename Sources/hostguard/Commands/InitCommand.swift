@@ -1,5 +1,4 @@
 import ArgumentParser
-import Glibc
 import HostGuardCore
 import HostGuardSystem
 
@@ -22,18 +21,11 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         var output = StandardOutput()
         // Pin the binary that printed this code, so the hook never picks another one off PATH.
-        if let path = executablePath() {
+        if let path = system_executablePath() {
             let quoted = "'" + path.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
             output.write(shell == "fish" ? "set -g __hostguard_bin \(quoted)\n" : "__hostguard_bin=\(quoted)\n")
         }
         output.write(ShellIntegration.script(for: shell)!)
         output.flush()
-    }
-
-    private func executablePath() -> String? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[0..<count], as: UTF8.self)
     }
 }

@@ -14,7 +14,7 @@ struct StatusCommand: ParsableCommand {
     @Flag(help: "List every source consulted for each value, including the ones that did not decide.")
     var explain = false
 
-    @Flag(help: "Run every probe now and write the role state file the prompt reads (/run/hostguard/role.state; run as root, e.g. by hostguard-refresh.timer).")
+    @Flag(help: "Run every probe now and write the role state file the prompt reads (/run/hostguard/role.state) and the fleet metrics ([metrics] textfile); run as root, e.g. by hostguard-refresh.timer.")
     var refresh = false
 
     func run() throws {
@@ -25,17 +25,30 @@ struct StatusCommand: ParsableCommand {
         } else {
             (identity, config) = IdentityLoader.load()
         }
+        let maintenance = MaintenanceStore.read()
         var output = StandardOutput()
         if json {
-            output.write(IdentityReport.json(identity, diagnostics: config.diagnostics).serialized(pretty: true) + "\n")
+            var report = IdentityReport.json(identity, diagnostics: config.diagnostics)
+            if case .object(var members) = report {
+                members.append(("maintenance", MaintenanceReport.json(maintenance)))
+                members.append(("host_switches", MaintenanceReport.switchesJSON(maintenance)))
+                report = .object(members)
+            }
+            output.write(report.serialized(pretty: true) + "\n")
         } else {
             output.write(IdentityReport.text(identity, explain: explain))
+            if let line = MaintenanceReport.field(maintenance) { output.write("maint       " + TerminalText.visible(line) + "\n") }
         }
         output.flush()
         if !json {
             for diagnostic in config.diagnostics {
                 system_printError("\(diagnostic.severity.rawValue): \(TerminalText.visible(diagnostic.description))")
             }
+        }
+        if refresh, let failure = FleetMetricsFile.write(identity: identity, config: config,
+                                                          refreshSucceeded: writeFailure == nil && !config.systemConfigIsBroken,
+                                                          version: BuildInfo.version) {
+            system_printError("cannot write the fleet metrics ([metrics] textfile): \(failure)")
         }
         if let writeFailure {
             let hint = system_effectiveUserID() == 0 ? "" : " (run as root)"

@@ -17,15 +17,15 @@ struct TrashCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let entries: [Quarantine.Entry]
+            let listing: Quarantine.Listing
             do {
-                entries = try Quarantine.list()
+                listing = try Quarantine.list()
             } catch {
                 system_printError("trash list: \(error)")
                 throw ExitCode(ExitCodes.couldNotCheck)
             }
             var output = StandardOutput()
-            for entry in entries {
+            for entry in listing.entries {
                 let manifest = entry.manifest
                 let items = manifest.items.map { PathText.visible($0) }
                 if json {
@@ -41,7 +41,9 @@ struct TrashCommand: ParsableCommand {
                     output.write("\(manifest.id)  \(UTCStamp.iso(manifest.time))  \(TerminalText.visible(by))  \(items.joined(separator: " "))\n")
                 }
             }
+            if !json && listing.entries.isEmpty { output.write("nothing quarantined\n") }
             output.flush()
+            try reportUnchecked(listing.unchecked, command: "trash list")
         }
     }
 
@@ -78,14 +80,27 @@ struct TrashCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let purged = try Quarantine.purge(olderThan: AgeParser.seconds(olderThan)!)
+                let (purged, unchecked) = try Quarantine.purge(olderThan: AgeParser.seconds(olderThan)!)
                 var output = StandardOutput()
                 for id in purged { output.write("purged \(id)\n") }
                 output.flush()
+                try reportUnchecked(unchecked, command: "trash purge")
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 system_printError("trash purge: \(error)")
                 throw ExitCode(1)
             }
         }
     }
+}
+
+/// Folders listed in the trash registry but not looked into: one stderr line each, and exit 2
+/// (could not check), after everything that could be checked was printed.
+private func reportUnchecked(_ unchecked: [Quarantine.UncheckedFolder], command: String) throws {
+    guard !unchecked.isEmpty else { return }
+    for folder in unchecked {
+        system_printError("\(command): \(PathText.visible(folder.folder)): \(folder.reason)")
+    }
+    throw ExitCode(ExitCodes.couldNotCheck)
 }

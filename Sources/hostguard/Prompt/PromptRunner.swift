@@ -49,9 +49,12 @@ enum PromptRunner {
            record.finishedAt.map({ system_wallClockSeconds() - Double($0) < 86_400 }) ?? true {
             notices.append(PromptNotice("stale mounts: \(record.staleProcesses)"))
         }
-        var text = render(request, environment, host, config, results, notices: notices)
+        // /run and the switch files: local, read without blocking (a regular file or nothing).
+        let maintenance = MaintenanceStore.read(details: false)
+        var text = render(request, environment, host, config, results, notices: notices, maintenance: maintenance)
         if let session = request.integration {
-            let plan = PromptWatchReader.plan(locations: locations, config: config, results: results, mounts: .current())
+            let plan = PromptWatchReader.plan(locations: locations, config: config, results: results,
+                                              maintenance: maintenance, mounts: .current())
             text += "\n" + plan.encoded(stamp: PromptWatchReader.writeStamp(plan, session: session))
         }
         system_Watchdog.finish()
@@ -63,7 +66,7 @@ enum PromptRunner {
 
     static func render(
         _ request: FastPromptArguments, _ environment: ColorEnvironment, _ host: HostName, _ config: HostGuardConfig,
-        _ results: [ProbeResult], notices: [PromptNotice]
+        _ results: [ProbeResult], notices: [PromptNotice], maintenance: MaintenanceState? = nil
     ) -> String {
         var settings = config.prompt
         if let color = request.color { settings.color = color }
@@ -71,7 +74,7 @@ enum PromptRunner {
         let depth = ColorDepth.detect(settings.color, outputIsTerminal: true, environment: environment)
         let identity = IdentityResolver.resolve(host: host, config: config, probes: results)
         let context = PromptContext(identity: identity, settings: settings, notices: notices, depth: depth,
-                                    terminalTakesTitle: environment.terminalTakesTitle)
+                                    terminalTakesTitle: environment.terminalTakesTitle, maintenance: maintenance)
         return PromptRenderer.render(context, dialect: request.dialect)
     }
 

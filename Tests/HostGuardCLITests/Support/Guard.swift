@@ -11,8 +11,11 @@ enum GuardTest {
     }()
 
     /// A config in its own trusted directory; `extra` is appended (e.g. [[protect]] rules).
+    /// The process scan gets the largest budget the config allows: on a busy host (~2,000
+    /// processes) the default 200 ms can run out, and a test decides on what it planted, not on
+    /// what the host happens to be running.
     static func config(_ directory: TemporaryDirectory, environment: String, extra: String = "") throws -> String {
-        try directory.write("hostguard.toml", "[host]\nenvironment = \"\(environment)\"\n\n[guard]\naudit_log = \"\(directory.path)/audit.jsonl\"\n\(extra)")
+        try directory.write("hostguard.toml", "[host]\nenvironment = \"\(environment)\"\n\n[guard]\naudit_log = \"\(directory.path)/audit.jsonl\"\nscan_budget_ms = 10000\n\(extra)")
     }
 
     /// `hostguard guard -- ARGS` in a new session: no controlling terminal, whatever runs the tests.

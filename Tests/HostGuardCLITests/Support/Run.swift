@@ -22,7 +22,9 @@ struct ProcessOutput {
 }
 
 /// Runs a program to completion with a clean, explicit environment (no inherited HOSTGUARD_*,
-/// TERM or NO_COLOR leaking in from the developer's shell), optional stdin, and a time limit.
+/// TERM or NO_COLOR leaking in from the developer's shell; the tests' private state, config,
+/// trash registry and HOME from `HermeticEnvironment.shared` underneath `environment`, unless
+/// `hermetic` is false), optional stdin, and a time limit.
 ///
 /// posix_spawn and waitpid, not Foundation's Process: Process learns of the child's exit through
 /// a descriptor the child inherits, so a child that daemonises (tmux's server, pg_ctl's
@@ -31,9 +33,12 @@ struct ProcessOutput {
 @discardableResult
 func runProcess(
     _ executable: String, _ arguments: [String], environment: [String: String] = [:],
-    stdin: Data? = nil, currentDirectory: String? = nil, timeout: TimeInterval = 60
+    stdin: Data? = nil, currentDirectory: String? = nil, timeout: TimeInterval = 60, hermetic: Bool = true
 ) throws -> ProcessOutput {
-    var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME": "/root", "LANG": "C.UTF-8"]
+    var env = ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8"]
+    // hermetic: false only where the host's own locations are the point, inside a throw-away
+    // root (the package test); then HOME is the caller's to give.
+    if hermetic { env.merge(HermeticEnvironment.shared.variables) { _, new in new } }
     env.merge(environment) { _, new in new }
     let outFile = try TemporaryOutputFile(), errFile = try TemporaryOutputFile(), inFile = try TemporaryOutputFile()
     if let stdin { try stdin.write(to: URL(fileURLWithPath: inFile.path)) }

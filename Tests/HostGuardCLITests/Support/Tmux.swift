@@ -6,13 +6,18 @@ final class TmuxSession {
     let socket: String
     let name = "t"
 
-    /// Starts `command` (argv, run via `sh -c` by tmux) in an 160×40 pane with `environment`.
-    init(_ command: [String], environment: [String: String] = [:], width: Int = 160) throws {
+    /// Starts `command` (argv, run via `sh -c` by tmux) in an 160×40 pane with `environment`,
+    /// in `currentDirectory` (default: the environment's HOME, never the checkout, whose path
+    /// may contain "hostguard" and would show in every prompt).
+    /// `hermetic: false` leaves out the tests' private locations (see `runProcess`).
+    init(_ command: [String], environment: [String: String] = [:], width: Int = 160, currentDirectory: String? = nil, hermetic: Bool = true) throws {
         socket = "hostguard-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         var env = ["TERM": "xterm-256color"]
         env.merge(environment) { _, new in new }
-        let result = try runProcess("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", "40", "-s", name, quoted], environment: env)
+        let directory = currentDirectory ?? env["HOME"] ?? HermeticEnvironment.shared.home
+        let result = try runProcess("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", "40",
+                                                      "-c", directory, "-s", name, quoted], environment: env, hermetic: hermetic)
         guard result.status == 0 else { throw TmuxError.failed("tmux new-session: \(result.stderr)") }
     }
 

@@ -7,7 +7,7 @@ struct CommandWrapperTests {
         var argv: [String]
         var harm: Harm?
         /// Each path target's text and the argv word it came from.
-        var paths: [(String, Int)] = []
+        var paths: [(String, Int?)] = []
         var problems = 0
         var description: String { argv.joined(separator: " ") }
     }
@@ -29,9 +29,10 @@ struct CommandWrapperTests {
         Row(argv: ["env"], harm: nil),
         // a harmless inner command stays harmless
         Row(argv: ["sudo", "ls", "-la", "/"], harm: nil),
-        // sudo -D / env -C move the inner command: relative paths cannot be read, so a problem
-        Row(argv: ["sudo", "-D", "/srv", "rm", "-rf", "data"], harm: .delete, paths: [("data", 5)], problems: 1),
-        Row(argv: ["env", "--chdir=/srv", "rm", "-rf", "data"], harm: .delete, paths: [("data", 4)], problems: 1),
+        // sudo -D / env -C move the inner command: relative paths are folded under the directory
+        // (their text is then made up, so no argv position)
+        Row(argv: ["sudo", "-D", "/srv", "rm", "-rf", "data"], harm: .delete, paths: [("/srv/data", nil)]),
+        Row(argv: ["env", "--chdir=/srv", "rm", "-rf", "data", "/abs"], harm: .delete, paths: [("/srv/data", nil), ("/abs", 5)]),
         // the wrapper's options are not the inner command's: `nice -n 5` is not rm's -n
         Row(argv: ["nice", "-n", "5", "rm", "-i", "a"], harm: .delete, paths: [("a", 5)]),
     ]
@@ -43,7 +44,7 @@ struct CommandWrapperTests {
         #expect(assessment.paths.map(\.text) == row.paths.map(\.0))
         #expect(assessment.paths.map { $0.at?.word } == row.paths.map(\.1))
         #expect(assessment.problems.count == row.problems, "\(assessment.problems)")
-        if row.harm != nil { #expect(assessment.summary.hasSuffix("(via \(row.argv[0]))")) }
+        if row.harm != nil { #expect(assessment.summary.contains("(via \(row.argv[0])")) }
     }
 
     @Test("sudo is in the alias list, so `sudo rm` typed at a prompt is guarded too")

@@ -176,6 +176,6 @@ import Testing
                                        targets: [target], decision: decision), depth: .none, to: &text)
         #expect(!text.contains("\u{1b}"))
         #expect(!text.contains("\u{07}"))
-        #expect(text.contains("UNKNOWN ENVIRONMENT"))
+        #expect(text.contains(Vocabulary.unknownEnvironment))
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct GuardPolicyTests {
     static func identity(_ environment: String?, _ role: RoleReading = .notApplicable) -> HostIdentity {
-        HostIdentity(hostName: HostName(nodeName: "db1"), environment: environment, role: role, cluster: nil, evidence: [])
+        HostIdentity(hostName: HostName(nodeName: "db1"), environment: environment.map { EnvironmentName($0) }, role: role, cluster: nil, evidence: [])
     }
 
     static let dev = identity("development")

@@ -67,8 +67,8 @@ struct PostgresClusterStateTests {
         let damaged = reading("damaged-crc-mismatch.bin", postmaster: runningPostmaster)
         for reading in [unreadable, damaged] {
             let state = PostgresClusterState.decide(reading)
-            guard case .unknown(let reason) = state.verdict else {
-                Issue.record("decided \(state.verdict)")
+            guard case .unknown(let reason) = state.reading else {
+                Issue.record("decided \(state.reading)")
                 continue
             }
             #expect(!reason.isEmpty)
@@ -91,10 +91,10 @@ struct PostgresClusterStateTests {
 
     @Test("rank puts a running primary first and unknown last")
     func ranking() {
-        let primary = PostgresClusterState(dataDirectory: "/a", verdict: .primary, running: true)
-        let standby = PostgresClusterState(dataDirectory: "/b", verdict: .standby, running: true)
-        let stopped = PostgresClusterState(dataDirectory: "/c", verdict: .primary, running: false)
-        let unknown = PostgresClusterState(dataDirectory: "/d", verdict: .unknown("x"), running: nil)
+        let primary = PostgresClusterState(dataDirectory: "/a", kind: .primary, running: true)
+        let standby = PostgresClusterState(dataDirectory: "/b", kind: .standby, running: true)
+        let stopped = PostgresClusterState(dataDirectory: "/c", kind: .primary, running: false)
+        let unknown = PostgresClusterState(dataDirectory: "/d", kind: nil, unknownReason: "x", running: nil)
         #expect([unknown, stopped, standby, primary].sorted { $0.rank < $1.rank }.map(\.dataDirectory) == ["/a", "/b", "/c", "/d"])
     }
 

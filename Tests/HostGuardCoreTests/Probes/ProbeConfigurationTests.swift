@@ -67,8 +67,8 @@ struct ProbeConfigurationTests {
     func mapping(primary: [String], standby: [String], output: String, expected: Role.Kind?) {
         let answer = RoleWordMapping(primaryWords: primary, standbyWords: standby).role(from: output)
         switch (answer, expected) {
-        case (.role(let kind), let expected?): #expect(kind == expected)
-        case (.none(let why), nil): #expect(!why.isEmpty)
+        case (.known(let role), let expected?): #expect(role.kind == expected)
+        case (.unknown(let why), nil): #expect(!why.isEmpty)
         default: Issue.record("\(answer) for \(output.debugDescription)")
         }
     }

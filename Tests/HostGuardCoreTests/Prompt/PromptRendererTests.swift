@@ -4,7 +4,7 @@ import Testing
 @Suite("prompt rendering")
 struct PromptRendererTests {
     func identity(_ environment: String?, role: RoleReading = .notApplicable, cluster: String? = "db", node: String = "db1.example.com") -> HostIdentity {
-        HostIdentity(hostName: HostName(nodeName: node), environment: environment, role: role, cluster: cluster, evidence: [])
+        HostIdentity(hostName: HostName(nodeName: node), environment: environment.map { EnvironmentName($0) }, role: role, cluster: cluster, evidence: [])
     }
 
     func render(_ identity: HostIdentity, _ dialect: ShellDialect, depth: ColorDepth = .basic, settings: PromptSettings = PromptSettings(), notices: [PromptNotice] = []) -> String {

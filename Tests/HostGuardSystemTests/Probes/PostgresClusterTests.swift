@@ -47,7 +47,7 @@ struct PostgresClusterTests {
                                           files: ["postmaster.pid": "4242\n\(tree.root)/pg/main\n1\n5432\n/tmp\n*\n1\nready   \n"])
         try tree.process(4242, cmdline: ["/usr/lib/postgresql/15/bin/postgres", "-D", data], cwd: data)
         let state = PostgresCluster.inspect(dataDirectory: data, procRoot: tree.root + "/proc")
-        #expect(state.verdict == .primary)
+        #expect(state.role?.kind == .primary)
         #expect(state.running == true)
         #expect(state.postmasterPID == 4242)
         #expect(state.facts.contains { $0.contains("cwd is the data directory") })
@@ -67,7 +67,7 @@ struct PostgresClusterTests {
         try FileManager.default.createDirectory(atPath: tree.root + "/proc", withIntermediateDirectories: true)
         let state = PostgresCluster.inspect(dataDirectory: data, procRoot: tree.root + "/proc")
         #expect(state.running == false, "\(label): \(state.facts)")
-        #expect(state.verdict == .primary, "\(label)")
+        #expect(state.role?.kind == .primary, "\(label)")
         #expect(state.facts.contains { $0.contains("crashed or killed") }, "\(label)")
     }
 
@@ -76,7 +76,7 @@ struct PostgresClusterTests {
         let tree = try Tree()
         let data = try tree.dataDirectory("pg/replica", control: "pg15-standby-shut-down-in-recovery.bin", files: ["standby.signal": ""])
         let state = PostgresCluster.inspect(dataDirectory: data, procRoot: tree.root + "/proc")
-        #expect(state.verdict == .standby)
+        #expect(state.role?.kind == .standby)
         #expect(state.running == false)
     }
 
@@ -89,10 +89,10 @@ struct PostgresClusterTests {
         let tree = try Tree()
         let data = try tree.dataDirectory("pg/main", control: fixture)
         let state = PostgresCluster.inspect(dataDirectory: data, procRoot: tree.root + "/proc")
-        guard case .unknown(let reason) = state.verdict else { Issue.record("\(state.verdict)"); return }
+        guard case .unknown(let reason) = state.reading else { Issue.record("\(state.reading)"); return }
         #expect(reason.contains(says))
         let none = PostgresCluster.inspect(dataDirectory: tree.root + "/nothing", procRoot: tree.root + "/proc")
-        guard case .unknown(let missing) = none.verdict else { Issue.record("\(none.verdict)"); return }
+        guard case .unknown(let missing) = none.reading else { Issue.record("\(none.reading)"); return }
         #expect(missing.contains("pg_control"))
     }
 

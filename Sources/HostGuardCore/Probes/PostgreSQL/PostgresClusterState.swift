@@ -66,15 +66,10 @@ public enum PostmasterStatus: Equatable, Sendable {
 /// with the reason; with every fact that led there. This is what the prompt, `status` and the
 /// guard use.
 public struct PostgresClusterState: Equatable, Sendable {
-    public enum Verdict: Equatable, Sendable {
-        case primary
-        case standby
-        /// Could not be established: treat as a running primary (fail safe).
-        case unknown(String)
-    }
-
     public var dataDirectory: String
-    public var verdict: Verdict
+    /// `.known` with service "postgresql" and `running`, or `.unknown` with the reason (treat
+    /// as a running primary: fail safe). Never `.notApplicable`.
+    public var reading: RoleReading
     /// nil when it could not be told (postmaster.pid unreadable).
     public var running: Bool?
     public var postmasterPID: Int32?
@@ -85,12 +80,14 @@ public struct PostgresClusterState: Equatable, Sendable {
     /// True when the verdict is unknown only because this user may not read the directory.
     public var needsPrivilege: Bool = false
 
+    /// `kind` nil: unknown, for `unknownReason`.
     public init(
-        dataDirectory: String, verdict: Verdict, running: Bool?, postmasterPID: Int32? = nil,
-        controlState: PostgresControlFile.State? = nil, version: String? = nil, facts: [String] = []
+        dataDirectory: String, kind: Role.Kind?, unknownReason: String = "unknown", running: Bool?,
+        postmasterPID: Int32? = nil, controlState: PostgresControlFile.State? = nil, version: String? = nil,
+        facts: [String] = []
     ) {
         self.dataDirectory = dataDirectory
-        self.verdict = verdict
+        self.reading = kind.map { .known(Role($0, service: "postgresql", running: running)) } ?? .unknown(reason: unknownReason)
         self.running = running
         self.postmasterPID = postmasterPID
         self.controlState = controlState
@@ -99,38 +96,27 @@ public struct PostgresClusterState: Equatable, Sendable {
     }
 
     /// The role to show, nil when unknown.
-    public var role: Role? {
-        switch verdict {
-        case .primary: return Role(.primary, service: "postgresql", running: running)
-        case .standby: return Role(.standby, service: "postgresql", running: running)
-        case .unknown: return nil
-        }
-    }
+    public var role: Role? { reading.role }
 
     /// What the guard must assume: an unknown cluster counts as a primary.
-    public var mustTreatAsPrimary: Bool {
-        if case .standby = verdict { return false }
-        return true
-    }
+    public var mustTreatAsPrimary: Bool { reading.mustTreatAsPrimary }
 
     /// What the guard must assume about liveness: unknown counts as running.
     public var mustTreatAsRunning: Bool { running ?? true }
 
     /// Lower matters more: the prompt shows the cluster with the lowest rank.
     public var rank: Int {
-        switch (verdict, running) {
-        case (.primary, true?): return 0
-        case (.standby, true?): return 1
-        case (.primary, _): return 2
-        case (.standby, _): return 3
-        case (.unknown, _): return 4
+        switch (role?.kind, running) {
+        case (.primary?, true?): return 0
+        case (.standby?, true?): return 1
+        case (.primary?, _): return 2
+        case (.standby?, _): return 3
+        default: return 4
         }
     }
 
     public var probeResult: ProbeResult {
-        var reason: String?
-        if case .unknown(let why) = verdict { reason = why }
-        return ProbeResult(kind: "postgresql", subject: dataDirectory, role: role, reason: reason, facts: facts)
+        ProbeResult(kind: "postgresql", subject: dataDirectory, reading: reading, facts: facts)
     }
 
     /// Decides from what was read. Rules, in words:
@@ -165,7 +151,7 @@ public struct PostgresClusterState: Equatable, Sendable {
         case .failure(let failure):
             if let version = reading.versionFile { facts.insert("PG_VERSION \(version)", at: 0) }
             var state = PostgresClusterState(
-                dataDirectory: reading.dataDirectory, verdict: .unknown(failure.description), running: running,
+                dataDirectory: reading.dataDirectory, kind: nil, unknownReason: failure.description, running: running,
                 postmasterPID: pid, version: reading.versionFile, facts: facts)
             if case .permissionDenied = failure { state.needsPrivilege = true }
             return state
@@ -191,7 +177,7 @@ public struct PostgresClusterState: Equatable, Sendable {
         }
 
         let state = control.state
-        var verdict: PostgresClusterState.Verdict
+        let verdict: Role.Kind
         if running == true {
             switch state {
             case .inProduction, .shuttingDown:
@@ -218,7 +204,7 @@ public struct PostgresClusterState: Equatable, Sendable {
             }
         }
         return PostgresClusterState(
-            dataDirectory: reading.dataDirectory, verdict: verdict, running: running, postmasterPID: pid,
+            dataDirectory: reading.dataDirectory, kind: verdict, running: running, postmasterPID: pid,
             controlState: state, version: reading.versionFile ?? control.layout.releases, facts: facts)
     }
 }

@@ -2,8 +2,8 @@
 enum EnvironmentSegment {
     static func render(_ context: PromptContext) -> PromptPiece? {
         let identity = context.identity
-        let label = identity.environment.map { TerminalText.inert($0).uppercased() } ?? "UNKNOWN ENV"
-        let style = EnvironmentStyle.style(for: identity.environmentClass, name: identity.environment)
+        let label = Vocabulary.environmentLabel(identity.environment)
+        let style = EnvironmentStyle.style(for: identity.environmentClass, name: identity.environment?.name)
         // Without colour the brackets carry the emphasis the background would have.
         let text = context.depth == .none ? "[\(label)]" : " \(label) "
         return PromptPiece(text, style: style)

@@ -10,25 +10,19 @@ enum RoleSegment {
         case .notApplicable:
             return nil
         case .unknown:
-            return PromptPiece(context.depth == .none ? "ROLE?" : " ROLE? ", style: unknownStyle)
+            let label = Vocabulary.unknownRole
+            return PromptPiece(context.depth == .none ? label : " \(label) ", style: unknownStyle)
         case .known(let role):
-            var text: String
+            var text = Vocabulary.label(role.kind)
             let style: TextStyle
             switch role.kind {
-            case .primary: text = "PRIMARY"; style = primaryStyle
-            case .standby: text = "standby"; style = standbyStyle
-            case .other(let name): text = TerminalText.inert(name); style = otherStyle
+            case .primary: style = primaryStyle
+            case .standby: style = standbyStyle
+            case .other: style = otherStyle
             }
-            if let service = role.service { text = shortName(of: service) + " " + text }
+            if let service = role.service { text = Vocabulary.serviceLabel(service, short: true) + " " + text }
             if role.running == false { text += " (stopped)" }
             return PromptPiece(text, style: style)
-        }
-    }
-
-    static func shortName(of service: String) -> String {
-        switch service {
-        case "postgresql": return "pg"
-        default: return TerminalText.inert(service)
         }
     }
 }

@@ -10,9 +10,9 @@ enum TitleSegment {
             guard identity.environmentClass == .production || identity.environmentClass == .unknown else { return nil }
         case .always: break
         }
-        let label = identity.environment.map { TerminalText.inert($0).uppercased() } ?? "UNKNOWN ENV"
+        let label = Vocabulary.environmentLabel(identity.environment)
         var title = "\(label) \(TerminalText.inert(identity.hostName.short))"
-        if let role = identity.role.role, role.kind == .primary { title += " PRIMARY" }
+        if let role = identity.role.role, role.kind == .primary { title += " " + Vocabulary.primary }
         return title
     }
 }

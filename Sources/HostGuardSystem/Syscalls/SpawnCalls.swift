@@ -1,6 +1,8 @@
 import Glibc
 import SystemPackage
 
+// posix_spawn(3), poll(2), waitpid(2), kill(2): a command run under a time limit.
+
 /// How a command run under a time limit ended, and what it printed (each stream capped).
 public struct BoundedCommandOutcome: Sendable {
     public enum Ending: Equatable, Sendable {
@@ -26,11 +28,11 @@ public func system_runBounded(_ arguments: [String], timeoutMilliseconds: Int, o
     var outPipe: [Int32] = [-1, -1]
     var errPipe: [Int32] = [-1, -1]
     guard closeOnExecPipe(&outPipe) else {
-        outcome.ending = .couldNotStart(SystemError("pipe", errno: Errno(rawValue: Glibc.errno)))
+        outcome.ending = .couldNotStart(SystemError("pipe", errno: currentErrno()))
         return outcome
     }
     guard closeOnExecPipe(&errPipe) else {
-        outcome.ending = .couldNotStart(SystemError("pipe", errno: Errno(rawValue: Glibc.errno)))
+        outcome.ending = .couldNotStart(SystemError("pipe", errno: currentErrno()))
         close(outPipe[0]); close(outPipe[1])
         return outcome
     }
@@ -101,8 +103,7 @@ public func system_runBounded(_ arguments: [String], timeoutMilliseconds: Int, o
         if reaped == pid { break }
         if reaped < 0 && Glibc.errno != EINTR { break }
         if monotonicMilliseconds() >= deadline { timedOut = true; break }
-        var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
-        nanosleep(&pause, nil)
+        system_sleep(nanoseconds: 1_000_000)
     }
     if timedOut {
         // The leader is not reaped yet, so its pid still names the group.
@@ -125,7 +126,5 @@ private func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
 }
 
 private func monotonicMilliseconds() -> Int64 {
-    var now = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &now)
-    return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    Int64(system_monotonicNanoseconds() / 1_000_000)
 }

@@ -1,25 +1,7 @@
 import Glibc
 import SystemPackage
 
-// Raw libc calls the live-role probes need (readlink, realpath, clock, getifaddrs). Process
-// spawning for the command probe is in BoundedCommand.swift, beside the other calls it needs.
-
-/// The target of a symbolic link (a /proc/<pid>/cwd), as bytes decoded as UTF-8.
-public func system_symlinkTarget(_ path: String) throws(SystemError) -> String {
-    var buffer = [CChar](repeating: 0, count: 4097)
-    let count = try valueOrErrno("readlink", path: path) { readlink(path, &buffer, 4096) }
-    return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
-/// The canonical absolute path (symlinks, `.` and `..` resolved), as realpath(3).
-public func system_canonicalPath(_ path: String) throws(SystemError) -> String {
-    guard let resolved = realpath(path, nil) else {
-        throw SystemError("realpath", path: path, errno: Errno(rawValue: Glibc.errno))
-    }
-    defer { free(resolved) }
-    return String(cString: resolved)
-}
-
+// getifaddrs(3), inet_pton(3), inet_ntop(3).
 
 /// One address on one interface, from getifaddrs(3) (the kernel's list, via netlink).
 public struct InterfaceAddress: Equatable, Sendable {

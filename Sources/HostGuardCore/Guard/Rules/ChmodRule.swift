@@ -1,0 +1,34 @@
+/// Options: chmod(1), coreutils 9.1.
+enum ChmodRule {
+    typealias O = OptionSpec.Option
+
+    static let rule = CommandRule(["chmod"], spec: OptionSpec([
+        O("changes", short: "c", long: ["changes"]), O("quiet", short: "f", long: ["silent", "quiet"]),
+        O("verbose", short: "v", long: ["verbose"]), O("no-preserve-root", long: ["no-preserve-root"]),
+        O("preserve-root", long: ["preserve-root"]), O("reference", long: ["reference"], argument: .required),
+        O("recursive", short: "R", long: ["recursive"]),
+    ] + OptionSpec.helpVersion)) { call in
+        // `chmod -R -w dir`: a word like -w, -rx or -X is a MODE, not options (coreutils
+        // chmod.c reads these through getopt and puts them back as the mode operand).
+        let modeLike = call.arguments.enumerated().filter { _, word in
+            word.count > 1 && word.hasPrefix("-") && word.dropFirst().allSatisfy { "rwxXst".contains($0) }
+        }
+        var call = call
+        if !modeLike.isEmpty {
+            let modeLetters = Set(modeLike.flatMap { $0.element.dropFirst() })
+            call.parsed.problems.removeAll { problem in modeLetters.contains { problem == "invalid option -- '\($0)'" } }
+        }
+        return ChmodRule.permissionTargets(call, firstIsSpec: !call.parsed.has("reference") && modeLike.isEmpty)
+    }
+
+    static func permissionTargets(_ call: Invocation, firstIsSpec: Bool) -> CommandAssessment {
+        // Only recursive changes are the guard's business: one file's mode is easy to put back,
+        // a tree's is not.
+        guard call.parsed.has("recursive") else { return call.assessment(nil, "not recursive") }
+        var result = call.assessment(.permissions, "recursive \(call.command)")
+        result.paths = call.operandWords.dropFirst(firstIsSpec ? 1 : 0).map {
+            PathOperand($0.0, at: $0.1, harm: .permissions, recursive: true, followsFinalSymlink: true)
+        }
+        return result
+    }
+}

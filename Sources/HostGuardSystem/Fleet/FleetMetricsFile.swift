@@ -1,0 +1,42 @@
+import HostGuardCore
+
+/// Writes the fleet's metrics (`[metrics] textfile`, by default node_exporter's
+/// /var/lib/prometheus/node-exporter/hostguard.prom) from the state files, for both timers: the
+/// refresh after it wrote the role state, the mounts run after it wrote its summary. Each renders
+/// the whole file from both states, so neither overwrites the other's numbers with nothing.
+public enum FleetMetricsFile {
+    /// The mounts run's summary beside the role state: `$HOSTGUARD_STATE_DIR/mounts.summary`.
+    public static func summaryPath() -> String { HostLocations.stateDirectory() + "/mounts.summary" }
+
+    public static func readSummary(_ path: String = summaryPath()) -> StaleMountSummary? {
+        guard let info = try? system_stat(path), info.isRegularFile,
+              info.owner == 0 || info.owner == system_effectiveUserID(), info.permissions & 0o022 == 0,
+              let text = try? system_readText(path, limit: 1 << 20) else { return nil }
+        return StaleMountSummary.decode(text[...])
+    }
+
+    public static func writeSummary(_ summary: StaleMountSummary, to path: String = summaryPath()) throws(SystemError) {
+        try system_writeFileAtomically(path, Array(summary.encoded().utf8), mode: 0o644)
+    }
+
+    /// Gathers the state files, decides the metrics (`FleetMetrics.observe`) and writes them
+    /// atomically (temporary file + rename in the same directory, as node_exporter's textfile
+    /// collector asks). Nothing is written when metrics are off or the directory does not exist
+    /// (no node_exporter here): nil then, as on success.
+    public static func write(identity: HostIdentity, config: HostGuardConfig, refreshSucceeded: Bool?, version: String) -> SystemError? {
+        guard let path = config.metrics.textfile, let slash = path.lastIndex(of: "/") else { return nil }
+        let directory = slash == path.startIndex ? "/" : String(path[..<slash])
+        guard let info = try? system_stat(directory), info.isDirectory else { return nil }
+        var observation = FleetObservation(
+            version: version, identity: identity, config: config, roleState: RoleStateStore.read(),
+            mounts: readSummary(), now: system_wallClockSeconds())
+        observation.refreshSucceeded = refreshSucceeded
+        let text = FleetMetrics.observe(observation).rendered()
+        do {
+            try system_writeFileAtomically(path, Array(text.utf8), mode: 0o644)
+            return nil
+        } catch {
+            return error
+        }
+    }
+}
