@@ -40,7 +40,7 @@ extension FleetMetrics {
         let identity = observation.identity
         let config = observation.config
         let cluster = identity.cluster ?? ""
-        var metrics = FleetMetrics(version: observation.version, environment: identity.environment ?? "unknown", cluster: cluster)
+        var metrics = FleetMetrics(version: observation.version, environment: identity.environment?.name ?? "unknown", cluster: cluster)
 
         let inventoryRole = config.inventory.first { $0.match(identity.hostName) != nil }?.role
         let declared = config.host.role.map { ($0.value, "config") } ?? inventoryRole.map { ($0, "inventory") }

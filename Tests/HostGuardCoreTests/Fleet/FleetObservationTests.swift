@@ -4,7 +4,7 @@ import Testing
 @Suite("Fleet metrics from what the timers know")
 struct FleetObservationTests {
     static func identity(role: RoleReading, cluster: String? = "db", environment: String? = "production") -> HostIdentity {
-        HostIdentity(hostName: HostName(nodeName: "db2", fqdn: nil), environment: environment, role: role, cluster: cluster, evidence: [])
+        HostIdentity(hostName: HostName(nodeName: "db2", fqdn: nil), environment: environment.map { EnvironmentName($0) }, role: role, cluster: cluster, evidence: [])
     }
 
     static func config(_ text: [(String, ConfigValue)]) -> HostGuardConfig {
