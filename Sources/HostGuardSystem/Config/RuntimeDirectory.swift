@@ -22,7 +22,7 @@ public enum RuntimeDirectory {
         // One lstat on every run; the mkdir and a second lstat only the first time.
         var info = try? system_stat(path, followSymlinks: false)
         if info == nil {
-            try? system_makeDirectory(path, mode: 0o700)
+            try? system_makeDirectory(path, mode: 0o700, existingIsFine: true)
             info = try? system_stat(path, followSymlinks: false)
         }
         guard let info, info.isDirectory, info.owner == uid, info.permissions & 0o077 == 0 else { return nil }

@@ -16,6 +16,7 @@ public enum PromptWatchReader {
     ) -> PromptRefreshPlan {
         let nowNanoseconds = Int64(system_wallClockSeconds() * 1e9)
         let now = nowNanoseconds / 1_000_000_000
+        var deadlines: [Int64] = []
         var paths = locations.systemFiles()
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
         if let user = locations.userFile { paths.append(user) }
@@ -25,7 +26,6 @@ public enum PromptWatchReader {
         let switchRoot = MaintenanceStore.switchRoot()
         paths += [MaintenanceStore.path(), switchRoot + "/run/nologin", switchRoot + "/etc/nologin", switchRoot + "/run/reboot-required"]
         if let until = maintenance.active?.until { deadlines += [until, now + 60] }
-        var deadlines: [Int64] = []
         if provisional { deadlines.append(now + 5) }
         if !config.probes.isEmpty {
             let statePath = RoleStateStore.path()

@@ -59,7 +59,7 @@ struct PromptEscaperTests {
     // MARK: - Whole segments, every field hostile
 
     static func identity(_ text: String) -> HostIdentity {
-        HostIdentity(hostName: HostName(nodeName: text + ".example.com"), environment: text,
+        HostIdentity(hostName: HostName(nodeName: text + ".example.com"), environment: EnvironmentName(text),
                      role: .known(Role(.other(text), service: text, running: true)), cluster: text, evidence: [])
     }
 
