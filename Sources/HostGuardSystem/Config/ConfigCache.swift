@@ -2,38 +2,46 @@ import HostGuardCore
 
 extension ConfigLoader {
     /// The prompt's path: the same result as `load`, with the system files from a per-user
-    /// cache while none of them (nor the ownership or mode of their directories, which decide
-    /// trust) has changed, and the user's file read afresh.
-    public static func loadCached(_ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()) -> HostGuardConfig {
-        let system = loadSystemCached(locations, cacheFile: cacheFile)
-        let user: (documents: [ConfigDocument], failures: [ConfigDiagnostic]) = locations.userFile.map(readUser) ?? ([], [])
-        return ConfigDecoder.decode(system.documents + user.documents, readFailures: system.failures + user.failures)
+    /// cache while none of them (nor the ownership or mode of the directories and links on the
+    /// way to them, which decide trust) has changed, and the user's file read afresh.
+    /// `beforeUserFile` is told the system config first: the user's file is the one most likely
+    /// to sit on a network home that does not answer (the prompt's watchdog then shows what the
+    /// system config says).
+    public static func loadCached(
+        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile(), timings: StepTimer? = nil,
+        beforeUserFile: ((HostGuardConfig) -> Void)? = nil
+    ) -> HostGuardConfig {
+        let (documents, failures) = loadSystemCached(locations, cacheFile: cacheFile, timings: timings)
+        guard let user = locations.userFile else {
+            return timings.measure("config: decode") { ConfigDecoder.decode(documents, readFailures: failures) }
+        }
+        beforeUserFile?(ConfigDecoder.decode(documents, readFailures: failures))
+        var userFailures: [ConfigDiagnostic] = []
+        let userDocument = timings.measure("config: read and parse \(user)") {
+            read(user, authority: .user, optional: true, failures: &userFailures)
+        }
+        let all = documents + (userDocument.map { [$0] } ?? [])
+        return timings.measure("config: decode") { ConfigDecoder.decode(all, readFailures: failures + userFailures) }
     }
 
-    /// The system files (main file and conf.d), parsed, from the cache when it still holds.
-    /// `locations.userFile` is ignored: the prompt reads it separately, under a deadline when
-    /// it is on a mount that may not answer.
-    public static func loadSystemCached(
-        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()
-    ) -> (documents: [ConfigDocument], failures: [ConfigDiagnostic]) {
+    /// The system files (main file and conf.d), parsed, from the cache while it holds.
+    static func loadSystemCached(
+        _ locations: ConfigLocations, cacheFile: String?, timings: StepTimer?
+    ) -> ([ConfigDocument], [ConfigDiagnostic]) {
         var system = locations
         system.userFile = nil
-        let signature = ConfigCache.signature(system)
-        if let cacheFile, let entry = ConfigCache.read(cacheFile), entry.signature == signature {
+        let signature = timings.measure("config cache: stat config files and their directories") { ConfigCache.signature(system) }
+        if let cacheFile, let entry = timings.measure("config cache: read \(cacheFile)", { ConfigCache.read(cacheFile) }),
+           entry.signature == signature {
             return (entry.documents, entry.failures)
         }
-        let (documents, failures) = readAll(system)
+        let (documents, failures) = readAll(system, timings: timings)
         if let cacheFile {
-            ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
+            timings.measure("config cache: write \(cacheFile)") {
+                ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
+            }
         }
         return (documents, failures)
-    }
-
-    /// The user's own file (looks only), parsed; absent is no error.
-    public static func readUser(_ path: String) -> (documents: [ConfigDocument], failures: [ConfigDiagnostic]) {
-        var failures: [ConfigDiagnostic] = []
-        let document = read(path, authority: .user, optional: true, failures: &failures)
-        return (document.map { [$0] } ?? [], failures)
     }
 }
 

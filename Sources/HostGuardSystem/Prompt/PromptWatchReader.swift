@@ -21,6 +21,8 @@ public enum PromptWatchReader {
         if let directory = locations.systemDropInDirectory { paths.append(directory) }
         if let user = locations.userFile { paths.append(user) }
         paths.append(StaleMountNotice.path)
+        // systemd's DEPLOYMENT= (environment evidence below config and inventory).
+        paths.append(IdentityLoader.machineInfoPath())
         // The maintenance flag and the switches beside it (MaintenanceStore); "40m left" counts
         // down in minutes, and the flag ends by itself at its `until`.
         let switchRoot = MaintenanceStore.switchRoot()
