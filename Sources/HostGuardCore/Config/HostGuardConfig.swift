@@ -8,6 +8,7 @@ public struct HostGuardConfig: Equatable, Sendable {
     public var prompt = PromptSettings()
     public var guardSettings = GuardSettings()
     public var metrics = MetricsSettings()
+    public var replication = ReplicationSettings()
     /// The system files that were read and trusted, in order.
     public var sources: [String] = []
     public var diagnostics: [ConfigDiagnostic] = []

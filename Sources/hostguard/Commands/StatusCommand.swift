@@ -20,11 +20,19 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         var writeFailure: SystemError?
         let (identity, config): (HostIdentity, HostGuardConfig)
+        // Replication: asked live in the root refresh only; otherwise the last refresh's reading.
+        var replication: [ClusterReplication] = []
+        var replicationWriteFailure: SystemError?
         if refresh {
             (identity, config, writeFailure) = IdentityLoader.refresh()
+            if !config.systemConfigIsBroken {
+                (replication, replicationWriteFailure) = ReplicationRefresh.run(config)
+            }
         } else {
             (identity, config) = IdentityLoader.load()
+            replication = ReplicationStore.read()?.clusters ?? []
         }
+        let now = Int64(system_wallClockSeconds())
         let maintenance = MaintenanceStore.read()
         var output = StandardOutput()
         if json {
@@ -32,11 +40,13 @@ struct StatusCommand: ParsableCommand {
             if case .object(var members) = report {
                 members.append(("maintenance", MaintenanceReport.json(maintenance)))
                 members.append(("host_switches", MaintenanceReport.switchesJSON(maintenance)))
+                members.append(("clusters", ReplicationReport.clustersJSON(replication)))
                 report = .object(members)
             }
             output.write(report.serialized(pretty: true) + "\n")
         } else {
             output.write(IdentityReport.text(identity, explain: explain))
+            output.write(ReplicationReport.text(replication, now: now, explain: explain))
             if let line = MaintenanceReport.field(maintenance) { output.write("maint       " + TerminalText.visible(line) + "\n") }
         }
         output.flush()
@@ -49,6 +59,10 @@ struct StatusCommand: ParsableCommand {
                                                           refreshSucceeded: writeFailure == nil && !config.systemConfigIsBroken,
                                                           version: BuildInfo.version) {
             system_printError("cannot write the fleet metrics ([metrics] textfile): \(failure)")
+        }
+        if let replicationWriteFailure {
+            system_printError("cannot write the replication state: \(replicationWriteFailure)")
+            throw ExitCode(ExitCodes.couldNotCheck)
         }
         if let writeFailure {
             let hint = system_effectiveUserID() == 0 ? "" : " (run as root)"

@@ -19,10 +19,15 @@ enum PromptRunner {
            record.finishedAt.map({ system_wallClockSeconds() - Double($0) < 86_400 }) ?? true {
             notices.append(PromptNotice("stale mounts: \(record.staleProcesses)"))
         }
+        // The root refresh's replication reading: one small read, only where PostgreSQL is probed.
+        var replication: ReplicationView?
+        if config.probes.contains(where: { $0.kind == "postgresql" }), let state = ReplicationStore.read() {
+            replication = ReplicationView(clusters: state.clusters, now: Int64(system_wallClockSeconds()))
+        }
         let context = PromptContext(
             identity: identity, settings: settings, notices: notices, depth: depth,
             terminalTakesTitle: ColorDepthDetector.terminalTakesTitle(term: term),
-            maintenance: MaintenanceStore.read(details: false))
+            maintenance: MaintenanceStore.read(details: false), replication: replication)
         var output = StandardOutput()
         PromptRenderer.render(context, dialect: request.dialect, to: &output)
         output.flush()
