@@ -16,7 +16,7 @@ SWIFT_BUILD_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -static-executable
 RELEASE_BIN = .build/release/hostguard
 
-.PHONY: all build-deps release install uninstall deb rpm test test-deps embed-shell bench clean
+.PHONY: all build-deps release install uninstall deb rpm test test-deps bench clean
 
 all: release
 
@@ -28,12 +28,13 @@ build-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BUILD_PACKAGES); \
 	fi
 
-# The source revision is written into BuildInfo.swift for the build and put back afterwards,
-# whether the build succeeds or not.
+# The source revision reaches the binary through .revision (git-ignored), which the build plugin
+# Plugins/EmbedShellPlugin embeds; it is removed after the build, succeeded or not, so a plain
+# `swift build` says "unknown" rather than an old revision. No tracked file is edited.
 release: build-deps
-	sed -i 's/static let revision = ".*"/static let revision = "$(REVISION)"/' Sources/hostguard/BuildInfo.swift; \
+	echo '$(REVISION)' > .revision; \
 	$(SWIFT) build $(RELEASE_FLAGS) $(SWIFT_BUILD_FLAGS); status=$$?; \
-	sed -i 's/static let revision = ".*"/static let revision = "unknown"/' Sources/hostguard/BuildInfo.swift; \
+	rm -f .revision; \
 	exit $$status
 
 # Builds, installs under PREFIX (default /usr/local) and shows what hostguard sees on this host.
@@ -69,10 +70,6 @@ test-deps:
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
-
-# Keeps `hostguard init SHELL` identical to shell/hostguard.SHELL (a test checks it).
-embed-shell:
-	Packaging/scripts/embed-shell-integration.sh
 
 bench: release
 	bench/prompt.sh

@@ -45,8 +45,13 @@ let package = Package(
                 "HostGuardCore",
                 "HostGuardSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["EmbedShellPlugin"]
         ),
+        // Build time only: embeds shell/*.bash|zsh|fish and the revision from `make release`
+        // (see Plugins/EmbedShellPlugin). The tool is a single small file, quick to build.
+        .executableTarget(name: "EmbedShell", path: "Plugins/EmbedShell"),
+        .plugin(name: "EmbedShellPlugin", capability: .buildTool(), dependencies: ["EmbedShell"]),
         .testTarget(name: "HostGuardCoreTests", dependencies: ["HostGuardCore"], exclude: ["Fixtures"]),
         .testTarget(name: "HostGuardSystemTests", dependencies: ["HostGuardSystem", "HostGuardCore"]),
         // Runs the built binary and real shells; needs `swift build` to have produced it.

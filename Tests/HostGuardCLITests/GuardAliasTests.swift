@@ -7,11 +7,13 @@ struct GuardAliasTests {
     func bashAliases() throws {
         let directory = try TemporaryDirectory()
         let config = try GuardTest.config(directory, environment: "production")
-        let victim = try directory.write("victim", "keep")
+        // A directory: on production a lone file in a temp directory runs (the friction budget).
+        _ = try directory.write("victim/f", "keep")
+        let victim = directory.path + "/victim"
         // Aliases apply from the next line bash reads, as in a real session.
         let setup = "__hostguard_bin=\(HostGuardBinary.path); eval \"$(\"$__hostguard_bin\" aliases bash)\"\n"
         let interactive = try runProcess("/usr/bin/setsid", ["-w", "/bin/bash", "--norc", "--noprofile", "-i", "-c",
-                                                             setup + "alias rm; rm \(victim); echo \"status=$?\""],
+                                                             setup + "alias rm; rm -r \(victim); echo \"status=$?\""],
                                          environment: ["HOSTGUARD_CONFIG": config])
         #expect(interactive.stdout.contains("alias rm='__hostguard_guard rm'"), "\(interactive.stdout)\(interactive.stderr)")
         #expect(interactive.stdout.contains("status=100"))
@@ -22,7 +24,7 @@ struct GuardAliasTests {
         #expect(script.stdout == "file\n")
         // The binary gone: the wrapper runs the command itself.
         let broken = try runProcess("/usr/bin/setsid", ["-w", "/bin/bash", "--norc", "--noprofile", "-i", "-c",
-                                                        setup + "__hostguard_bin=/nonexistent\nrm \(victim); echo \"status=$?\""],
+                                                        setup + "__hostguard_bin=/nonexistent\nrm -r \(victim); echo \"status=$?\""],
                                     environment: ["HOSTGUARD_CONFIG": config])
         #expect(broken.stdout.contains("status=0"))
         #expect(!GuardTest.exists(victim))

@@ -22,10 +22,12 @@ struct GuardIntegrationTests {
     func configEditsApplyAtOnce() throws {
         let directory = try TemporaryDirectory()
         let config = try GuardTest.config(directory, environment: "development")
-        let first = try directory.write("first", "x"), second = try directory.write("second", "x")
-        #expect(try GuardTest.run(["rm", first], config: config).status == 0)
+        // Directories: on production a lone file in a temp directory runs (the friction budget).
+        let first = try directory.write("first/f", "x"), second = try directory.write("second/f", "x")
+        #expect(try GuardTest.run(["rm", "-r", directory.path + "/first"], config: config).status == 0)
+        #expect(!GuardTest.exists(first))
         _ = try GuardTest.config(directory, environment: "production")
-        let refused = try GuardTest.run(["rm", second], config: config)
+        let refused = try GuardTest.run(["rm", "-r", directory.path + "/second"], config: config)
         #expect(refused.status == 100, "\(refused.stderr)")
         #expect(GuardTest.exists(second))
     }
@@ -66,8 +68,9 @@ struct GuardIntegrationTests {
     func noTerminalRefuses() throws {
         let directory = try TemporaryDirectory()
         let config = try GuardTest.config(directory, environment: "production")
-        let file = try directory.write("keep.txt", "keep")
-        let result = try GuardTest.run(["rm", file], config: config)
+        _ = try directory.write("keep/keep.txt", "keep")
+        let file = directory.path + "/keep"
+        let result = try GuardTest.run(["rm", "-r", file], config: config)
         #expect(result.status == 100)
         #expect(GuardTest.exists(file))
         let lines = result.stderr.split(separator: "\n").filter { $0.hasPrefix("guard: ") }
@@ -102,8 +105,8 @@ struct GuardIntegrationTests {
         let config = try GuardTest.config(directory, environment: "production")
         // a\xff\xfeb is not UTF-8; a\xef\xbf\xbdb is what a lossy decoding would make of it.
         let script = """
-            cd "$1" && : > $'a\\xff\\xfeb' && : > $'a\\xef\\xbf\\xbdb' &&
-            "$HG" guard --confirm "$2" -- rm -v -- $'a\\xff\\xfeb'; echo "status=$?";
+            cd "$1" && mkdir $'a\\xff\\xfeb' && : > $'a\\xef\\xbf\\xbdb' &&
+            "$HG" guard --confirm "$2" -- rm -rv -- $'a\\xff\\xfeb'; echo "status=$?";
             [ -e $'a\\xff\\xfeb' ] && echo "invalid-still-there"; [ -e $'a\\xef\\xbf\\xbdb' ] && echo "lookalike-kept"
             """
         let result = try runProcess("/usr/bin/setsid", ["-w", "/bin/bash", "-c", script, "bash", directory.path, GuardTest.shortHostName],

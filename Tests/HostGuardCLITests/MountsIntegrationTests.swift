@@ -263,24 +263,31 @@ struct MountsIntegrationTests {
         #expect(metrics.contains("hostguard_mounts_success 0\n"))
     }
 
-    @Test("a /proc read that blocks (a FIFO standing in for the maps of a task stuck on a dead NFS server) ends at --timeout with exit 2, naming the pid")
+    @Test("a /proc read that blocks (a dead FUSE server under a fake /proc, standing in for a task stuck on a dead NFS server) ends at --timeout with exit 2, naming the pid")
     func deadline() throws {
+        // Every open is O_NONBLOCK, so a FIFO no longer blocks a read; a FUSE mount whose server
+        // never answers does (Tests/tools/dead-fuse-mount.py), as a hung NFS server would.
         let directory = try TemporaryDirectory()
-        let fake = directory.path + "/proc"
-        let setup = try runProcess("/bin/bash", ["-euc", """
-            mkdir -p "$1/self/ns" "$1/4242/ns"
-            grep ' / / ' /proc/self/mountinfo > "$1/self/mountinfo"
-            cp "$1/self/mountinfo" "$1/4242/mountinfo"
-            ln -s 'mnt:[1]' "$1/self/ns/mnt"; ln -s 'mnt:[1]' "$1/4242/ns/mnt"
-            mkfifo "$1/4242/maps"
-            """, "setup", fake])
-        #expect(setup.status == 0, "\(setup.stderr)")
-        let result = try runHostGuard(
-            ["mounts", "--proc", fake, "--timeout", "1", "--prometheus", directory.path + "/m.prom"],
-            environment: ["HOSTGUARD_STALE_MOUNTS_FILE": directory.path + "/notice"])
-        #expect(result.status == 2)
+        let tool = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("tools/dead-fuse-mount.py").path
+        let result = try runProcess("/usr/bin/unshare", ["-m", "--propagation", "private", "/bin/bash", "-euc", """
+            fake=$1/proc
+            mkdir -p "$fake/self/ns" "$fake/4242/ns" "$fake/4242/fd"
+            grep ' / / ' /proc/self/mountinfo > "$fake/self/mountinfo"
+            cp "$fake/self/mountinfo" "$fake/4242/mountinfo"
+            ln -s 'mnt:[1]' "$fake/self/ns/mnt"; ln -s 'mnt:[1]' "$fake/4242/ns/mnt"
+            python3 "$2" "$fake/4242/fd" "$1/ready" & server=$!
+            for _ in $(seq 1 100); do [ -s "$1/ready" ] && break; sleep 0.05; done
+            set +e
+            "$3" mounts --proc "$fake" --timeout 1 --prometheus "$1/m.prom"
+            echo $? > "$1/status"
+            kill $server; wait; umount -l "$fake/4242/fd"
+            """, "deadline", directory.path, tool, HostGuardBinary.path],
+            environment: ["HOSTGUARD_STALE_MOUNTS_FILE": directory.path + "/notice"], timeout: 30)
+        let status = try String(contentsOfFile: directory.path + "/status", encoding: .utf8)
+        #expect(status == "2\n", "\(result.stderr)")
         #expect(result.stderr.contains("could not check"))
-        #expect(result.stderr.contains("/proc/4242"))
+        #expect(result.stderr.contains("/proc/4242") || result.stderr.contains("4242"))
         let metrics = try String(contentsOfFile: directory.path + "/m.prom", encoding: .utf8)
         #expect(metrics.contains("hostguard_mounts_success 0\n"))
     }

@@ -114,7 +114,7 @@ struct StatusAndConfigTests {
         let expected = try String(contentsOf: file, encoding: .utf8)
         let lines = result.stdout.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         #expect(lines.first?.contains(HostGuardBinary.path) == true)
-        #expect(lines.count == 2 && String(lines[1]) == expected, "run Packaging/scripts/embed-shell-integration.sh")
+        #expect(lines.count == 2 && String(lines[1]) == expected, "the build embeds shell/ (Plugins/EmbedShellPlugin): rebuild")
     }
 
     @Test("init with an unknown shell is a usage error")

@@ -12,10 +12,10 @@ struct MountReportTests {
         result.watchedPaths = ["/srv/pages"]
         result.findings = [
             StaleFinding(pid: 4242, command: "gitlab-pages -pages-root /srv/pages", unit: ProcessUnit(name: "gitlab-pages.service", kind: .systemService),
-                         kind: .cwd, reason: .shadowed(.overMounted(by: 140)), path: "/srv/pages", mountPoint: "/srv/pages", mountID: 130,
+                         kind: .cwd, reason: .overMounted(by: 140), path: "/srv/pages", mountPoint: "/srv/pages", mountID: 130,
                          heldSource: "nfs-old:/pages (nfs4)", currentSource: "nfs-new:/pages (nfs4)"),
             StaleFinding(pid: 4242, command: "gitlab-pages -pages-root /srv/pages", unit: ProcessUnit(name: "gitlab-pages.service", kind: .systemService),
-                         kind: .fd, reason: .shadowed(.overMounted(by: 140)), path: "/srv/pages/a/index.html", count: 3, mountPoint: "/srv/pages", mountID: 130,
+                         kind: .fd, reason: .overMounted(by: 140), path: "/srv/pages/a/index.html", count: 3, mountPoint: "/srv/pages", mountID: 130,
                          heldSource: "nfs-old:/pages (nfs4)", currentSource: "nfs-new:/pages (nfs4)"),
             StaleFinding(pid: 77, command: "evil\u{1B}]0;pwned\u{07}", unit: nil, kind: .fd, reason: .detached,
                          path: "/bad\nname\"q", mountPoint: nil, mountID: 99, heldSource: "detached mount 99", currentSource: nil),

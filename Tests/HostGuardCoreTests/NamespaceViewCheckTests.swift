@@ -59,13 +59,13 @@ struct NamespaceViewCheckTests {
 struct MountViewsTests {
     let host = MountTable(parsing: Fixture.text("mounts/nfs-migration.mountinfo")[...])
 
-    @Test("a mount id is placed visible, shadowed, or unlisted (detached or kernel-internal)")
+    @Test("a mount id is placed visible, over-mounted, or unlisted (detached or kernel-internal)")
     func placement() {
         let views = MountViews(referenceNamespace: 1, reference: host)
-        #expect(views.placement(mountID: 140, namespace: 1) == .visible(host.entry(id: 140)!))
-        #expect(views.placement(mountID: 130, namespace: 1)
-            == .shadowed(host.entry(id: 130)!, .overMounted(by: 140), table: 1))
-        #expect(views.placement(mountID: 4242, namespace: 1) == .unlisted)
+        #expect(views.placement(mountID: 140) == .visible(host.entry(id: 140)!))
+        #expect(views.placement(mountID: 130) == .overMounted(host.entry(id: 130)!, by: 140, namespace: 1))
+        #expect(views.placement(mountID: 4242) == .unlisted)
+        #expect(views.overMountedIDs == [130])
         #expect(views.currentSource(at: "/var/opt/gitlab/gitlab-rails/shared/pages", namespace: 1)
             == "nfs-pages.internal:/export/pages (nfs4)")
     }
@@ -73,9 +73,9 @@ struct MountViewsTests {
     @Test("a mapping is stale when every mount of its device is shadowed")
     func mappingDevice() {
         let views = MountViews(referenceNamespace: 1, reference: host)
-        #expect(views.shadowedMount(forDevice: DeviceNumber(major: 0, minor: 52), namespace: 1)?.0.mountID == 130)
-        #expect(views.shadowedMount(forDevice: DeviceNumber(major: 0, minor: 54), namespace: 1) == nil)
-        #expect(views.shadowedMount(forDevice: DeviceNumber(major: 8, minor: 1), namespace: 1) == nil)
+        #expect(views.overMountedMount(forDevice: DeviceNumber(major: 0, minor: 52), namespace: 1)?.entry.mountID == 130)
+        #expect(views.overMountedMount(forDevice: DeviceNumber(major: 0, minor: 54), namespace: 1) == nil)
+        #expect(views.overMountedMount(forDevice: DeviceNumber(major: 8, minor: 1), namespace: 1) == nil)
         #expect(views.deviceIsUnlisted(DeviceNumber(major: 0, minor: 99)))
     }
 
@@ -83,6 +83,6 @@ struct MountViewsTests {
     func otherNamespace() {
         var views = MountViews(referenceNamespace: 1, reference: host)
         views.add(namespace: 2, table: MountTable(parsing: Fixture.text("mounts/container.mountinfo")[...]))
-        #expect(views.placement(mountID: 618, namespace: 1) == .visible(views.tables[2]!.entry(id: 618)!))
+        #expect(views.placement(mountID: 618) == .visible(views.tables[2]!.entry(id: 618)!))
     }
 }

@@ -63,6 +63,10 @@ public enum ConfigDecoder {
             GuardSettings.decode(&guardTable, into: &config.guardSettings)
             reader.absorb(&guardTable)
         }
+        if var mounts = reader.table("mounts") {
+            MountsSettings.decode(&mounts, into: &config.mounts)
+            reader.absorb(&mounts)
+        }
         if var metrics = reader.table("metrics") {
             MetricsSettings.decode(&metrics, into: &config.metrics)
             reader.absorb(&metrics)

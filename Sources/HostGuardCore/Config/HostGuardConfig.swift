@@ -7,6 +7,7 @@ public struct HostGuardConfig: Equatable, Sendable {
     public var watch: [WatchRule] = []
     public var prompt = PromptSettings()
     public var guardSettings = GuardSettings()
+    public var mounts = MountsSettings()
     public var metrics = MetricsSettings()
     public var replication = ReplicationSettings()
     /// The system files that were read and trusted, in order.

@@ -19,48 +19,23 @@ public enum GuardAliases {
         return names
     }()
 
-    public static func script(for shell: String) -> String? {
-        switch shell {
-        case "bash", "zsh":
-            var text = """
-                # hostguard: destructive commands go through `guard` (interactive shells only).
-                # Bypass once with `command rm …` or `\\rm …`; turn off for the host with
-                # [guard] aliases = false in /etc/hostguard/hostguard.toml.
-                if [[ $- == *i* ]]; then
-                    __hostguard_guard() {
-                        if [[ -n ${__hostguard_bin-} && -x $__hostguard_bin ]]; then
-                            "$__hostguard_bin" guard -- "$@"
-                        else
-                            command "$@"
-                        fi
-                    }
+    /// The word in an alias template (shell/aliases.bash, shell/aliases.fish) that stands for a
+    /// command name.
+    public static let placeholder = "HOSTGUARD_COMMAND"
 
-                """
-            for name in commands { text += "    alias \(name)='__hostguard_guard \(name)'\n" }
-            text += "fi\n"
-            return text
-        case "fish":
-            var text = """
-                # hostguard: destructive commands go through `guard` (interactive shells only).
-                # Bypass once with `command rm …`; turn off for the host with
-                # [guard] aliases = false in /etc/hostguard/hostguard.toml.
-                if status is-interactive
-                    function __hostguard_guard
-                        if test -n "$__hostguard_bin"; and test -x "$__hostguard_bin"
-                            $__hostguard_bin guard -- $argv
-                        else
-                            command $argv
-                        end
-                    end
-
-                """
-            for name in commands {
-                text += "    function \(name) --wraps \(name); __hostguard_guard \(name) $argv; end\n"
+    /// The alias block from its template: every template line holding `placeholder` is written
+    /// once per command in `commands`, with the name in its place; every other line as it is.
+    public static func script(fromTemplate template: String, commands: [String] = GuardAliases.commands) -> String {
+        var text = ""
+        var lines = template.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }  // after the final line break
+        for line in lines {
+            if line.contains(placeholder) {
+                for name in commands { text += line.replacing(placeholder, with: name) + "\n" }
+            } else {
+                text += line + "\n"
             }
-            text += "end\n"
-            return text
-        default:
-            return nil
         }
+        return text
     }
 }

@@ -7,6 +7,11 @@ public enum PathEntry: Sendable, Equatable {
     case other
     /// Could not be looked at (permission denied …): the assessment is then incomplete.
     case failed(String)
+    /// `/proc/PID/root` or `/proc/PID/cwd`: a magic link the kernel follows into that process's
+    /// own view (another mount namespace, a container), not by its text. Resolution goes on
+    /// below it as written, and absolute symlinks below it start again at that process's root
+    /// (proc(5), /proc/pid/root).
+    case processView
 }
 
 /// The file system as the resolver sees it; the System target reads the real one.
@@ -54,11 +59,15 @@ public enum PathResolver {
         var hops = 0
         // Once a component is missing or unreadable, the rest is taken as written.
         var lexical = false
+        // The root absolute symlinks resolve against: `/`, or a process's root seen through
+        // /proc/PID/root.
+        var root: [[UInt8]] = []
 
         while let component = pending.popLast() {
             if component == [0x2E] { continue }
             if component == [0x2E, 0x2E] {
-                if !current.isEmpty { current.removeLast() }
+                // `..` at a root stays there (path_resolution(7)), a process's root included.
+                if current.count > root.count { current.removeLast() }
                 continue
             }
             let candidate = current + [component]
@@ -79,6 +88,9 @@ public enum PathResolver {
                 current = candidate
             case .directory, .other:
                 current = candidate
+            case .processView:
+                current = candidate
+                root = candidate.last == Array("cwd".utf8) ? Array(candidate.dropLast()) + [Array("root".utf8)] : candidate
             case .symlink(let target):
                 if isLast && !followFinal {
                     isSymlinkItself = true
@@ -94,7 +106,7 @@ public enum PathResolver {
                 }
                 followed.append("\(RawPath.absolute(candidate)) → \(RawPath(target))")
                 let link = RawPath(target)
-                if link.isAbsolute { current = [] }
+                if link.isAbsolute { current = root }
                 pending += link.components.reversed()
             }
         }

@@ -89,3 +89,7 @@ public enum PathText {
         }
     }
 }
+
+extension RawPath: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) { self.init(text) }
+}

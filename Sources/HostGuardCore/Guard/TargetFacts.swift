@@ -53,6 +53,9 @@ public struct LiveDataFact: Sendable, Equatable {
     public var role: Role.Kind?
     /// What it was read from: "pg_control: in production; postmaster.pid pid 4242 alive".
     public var evidence: String
+    /// How the target meets it ("is", "contains its WAL directory (pg_wal)"); nil: worked out
+    /// from the paths (`is`, `contains`, `is inside`).
+    public var relation: String?
 
     public init(kind: String, directory: String, running: Bool?, role: Role.Kind?, evidence: String) {
         self.kind = kind
@@ -68,7 +71,7 @@ public struct LiveDataFact: Sendable, Equatable {
     }
 
     public var summary: String {
-        let state = running == true ? "running" : running == false ? "stopped" : "state unknown"
+        let state = running == true ? "running" : running == false ? "stopped" : "running state unknown"
         let roleText: String
         switch role {
         case let known?: roleText = Vocabulary.label(known)
@@ -145,6 +148,24 @@ public struct TargetFacts: Sendable, Equatable {
     public var size: SizeFact?
     /// What could not be found out; each raises the level.
     public var errors: [String] = []
+    /// The object acted on by device and inode, and the directories above it (nearest first):
+    /// how a hard link, a bind mount or a /proc/PID/root view of live data is recognised.
+    public var identity: FileIdentity?
+    public var ancestors: [FileIdentity] = []
+    /// st_nlink of a regular file: more than one name for the same data.
+    public var linkCount = 1
+    /// The device a block special file names (st_rdev): mkfs, dd, wipefs of a disk.
+    public var blockDevice: DeviceNumber?
+    /// Network or FUSE mounts at, above or below the target that did not answer in time:
+    /// nothing under them could be inspected.
+    public var unansweredMounts: [String] = []
+    /// Live-set members (by path) where another name of this file was found, and where the
+    /// search for one was cut short.
+    public var hardLinkedInto: [RawPath] = []
+    public var hardLinkSearchIncomplete: [RawPath] = []
+    /// Parts of a database data directory recognised at, above or below the target whose
+    /// server is not known ("PostgreSQL WAL directory /srv/wal").
+    public var dataParts: [String] = []
 
     public init(operand: PathOperand, resolved: ResolvedPath) {
         self.operand = operand

@@ -13,11 +13,15 @@ public enum MountReport {
             return "\u{1B}[\(style.sgrParameters(at: .basic))m\(text)\u{1B}[0m"
         }
 
-        if result.isClean {
+        if result.findings.isEmpty {
             out.write("No process holds a stale mount.\n")
         } else {
             let processes = result.staleProcessCount
-            out.write(paint("\(processes) process\(processes == 1 ? "" : "es") hold\(processes == 1 ? "s" : "") a stale view of the file system", alert) + "\n")
+            if processes > 0 {
+                out.write(paint("\(processes) process\(processes == 1 ? "" : "es") hold\(processes == 1 ? "s" : "") a stale view of the file system", alert) + "\n")
+            } else {
+                out.write("No process holds a stale mount that is not acknowledged.\n")
+            }
             var groups: [(unit: ProcessUnit?, findings: [StaleFinding])] = []
             for finding in result.findings {
                 if let index = groups.firstIndex(where: { $0.unit == finding.unit }) {
@@ -31,7 +35,7 @@ public enum MountReport {
                 let name = group.unit.map { TerminalText.visible($0.name) } ?? "(no systemd unit)"
                 let remedy = group.unit?.remedy ?? "restart the process(es) below"
                 out.write(paint(name, bold) + "  → " + TerminalText.visible(remedy) + "\n")
-                var rows: [[String]] = [["PID", "KIND", "PATH", "MOUNT POINT", "HOLDS", "MOUNTED NOW", "WHY", "COMMAND"]]
+                var rows: [[String]] = [["PID", "KIND", "PATH", "MOUNT POINT", "HOLDS", "MOUNTED NOW", "WHY", "ID", "COMMAND"]]
                 for finding in group.findings {
                     rows.append([
                         String(finding.pid),
@@ -40,13 +44,17 @@ public enum MountReport {
                         finding.mountPoint.map(TerminalText.visible) ?? "-",
                         finding.heldSource.map(TerminalText.visible) ?? "-",
                         finding.currentSource.map(TerminalText.visible) ?? "-",
-                        finding.reason.summary,
+                        finding.reason.summary + (finding.acknowledged ? " (acknowledged)" : ""),
+                        MountAcknowledgement.id(of: finding),
                         truncated(TerminalText.visible(finding.command), 40),
                     ])
                 }
                 writeTable(rows, indent: "  ", to: &out)
             }
             out.write("\n")
+        }
+        if result.staleProcessCount > 0 {
+            out.write("To accept a finding you cannot act on yet: hostguard mounts --ack ID (or [mounts] acknowledged = [\"ID\"]).\n")
         }
         out.write(summary(result) + "\n")
     }
@@ -105,7 +113,9 @@ public enum MountReport {
                     ("mount_point", .optional(finding.mountPoint)),
                     ("held_source", .optional(finding.heldSource)),
                     ("current_source", .optional(finding.currentSource)),
-                    ("reason", .string(reasonKey(finding.reason))),
+                    ("reason", .string(finding.reason.key)),
+                    ("id", .string(MountAcknowledgement.id(of: finding))),
+                    ("acknowledged", .bool(finding.acknowledged)),
                     ("count", .integer(finding.count)),
                     ("mount_id", finding.mountID.map { .integer($0) } ?? .null),
                     ("remedy", .string(finding.remedy)),
@@ -123,15 +133,6 @@ public enum MountReport {
         ])
     }
 
-    static func reasonKey(_ reason: StaleReason) -> String {
-        switch reason {
-        case .shadowed(.belowShadowed): return "below_shadowed"
-        case .shadowed: return "over_mounted"
-        case .detached: return "detached"
-        case .namespaceDiffers: return "namespace_differs"
-        }
-    }
-
     // MARK: - Prometheus
 
     /// The node_exporter textfile format (exposition format 0.0.4). `success` is 0 when the scan
@@ -143,7 +144,7 @@ public enum MountReport {
         if let result {
             var counts: [String: Int] = [:]
             var order: [String] = []
-            for finding in result.findings {
+            for finding in result.findings where !finding.acknowledged {
                 let labels = "unit=\"\(label(finding.unit?.name ?? ""))\",mount_point=\"\(label(finding.mountPoint ?? finding.path))\",kind=\"\(finding.kind.rawValue)\""
                 if counts[labels] == nil { order.append(labels) }
                 counts[labels, default: 0] += 1

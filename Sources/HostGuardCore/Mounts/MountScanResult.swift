@@ -27,8 +27,25 @@ public struct MountScanResult: Sendable {
 
     public init() {}
 
-    public var isClean: Bool { findings.isEmpty }
+    /// Nothing stale that has not been acknowledged (the exit status: 0).
+    public var isClean: Bool { !findings.contains { !$0.acknowledged } }
 
-    /// Distinct processes with at least one finding.
-    public var staleProcessCount: Int { Set(findings.map(\.pid)).count }
+    /// Distinct processes with at least one finding not acknowledged (the prompt's notice).
+    public var staleProcessCount: Int { Set(findings.filter { !$0.acknowledged }.map(\.pid)).count }
+
+    /// Distinct processes whose findings are all acknowledged.
+    public var acknowledgedProcessCount: Int {
+        Set(findings.filter(\.acknowledged).map(\.pid)).subtracting(findings.filter { !$0.acknowledged }.map(\.pid)).count
+    }
+}
+
+extension MountScanResult {
+    /// Report order: by unit (processes outside any unit last), then pid, then kind.
+    public static func ordered(_ findings: [StaleFinding]) -> [StaleFinding] {
+        findings.enumerated().sorted { a, b in
+            let left = (a.element.unit?.name ?? "~", a.element.pid, a.element.kind)
+            let right = (b.element.unit?.name ?? "~", b.element.pid, b.element.kind)
+            return left < right || (left == right && a.offset < b.offset)
+        }.map(\.element)
+    }
 }

@@ -19,7 +19,7 @@ public enum NamespaceViewCheck {
         for entry in reference.entries where entry.isNetworkFilesystem && reference.isVisible(id: entry.mountID) {
             add(entry.mountPoint)
         }
-        for entry in reference.shadowedMounts { add(entry.mountPoint) }
+        for entry in reference.overMountedMounts { add(entry.mountPoint) }
         if let other {
             for entry in other.entries where entry.isNetworkFilesystem && other.isVisible(id: entry.mountID) {
                 add(entry.mountPoint)

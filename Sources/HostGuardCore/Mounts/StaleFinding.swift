@@ -7,10 +7,11 @@ public enum StaleKind: String, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// Why what the process holds is stale.
+/// Why what the process holds is stale: the three honest states of a held mount, plus the
+/// namespace comparison from the Pages post-mortem.
 public enum StaleReason: Hashable, Sendable {
-    /// The mount it uses is still in the table but covered (see `MountVisibility`).
-    case shadowed(MountVisibility)
+    /// The mount is still in a table but covered (see `MountVisibility.overMounted`).
+    case overMounted(by: Int)
     /// The mount is in no namespace's table any more: lazily unmounted (umount -l) yet held.
     case detached
     /// Its mount namespace shows something else at a watched path than the host's.
@@ -18,10 +19,18 @@ public enum StaleReason: Hashable, Sendable {
 
     public var summary: String {
         switch self {
-        case .shadowed(.belowShadowed): return "below a shadowed mount"
-        case .shadowed: return "over-mounted"
+        case .overMounted: return "over-mounted"
         case .detached: return "lazily unmounted, still held"
         case .namespaceDiffers: return "namespace view differs"
+        }
+    }
+
+    /// The JSON `reason` value.
+    public var key: String {
+        switch self {
+        case .overMounted: return "over_mounted"
+        case .detached: return "detached"
+        case .namespaceDiffers: return "namespace_differs"
         }
     }
 }
@@ -45,6 +54,9 @@ public struct StaleFinding: Sendable, Equatable {
     public var heldSource: String?
     /// What is mounted at that mount point now, in the reference (host) view.
     public var currentSource: String?
+    /// Accepted by the operator (`--ack`, `[mounts] acknowledged`): listed, but kept out of the
+    /// exit status and the prompt's notice.
+    public var acknowledged = false
 
     public init(
         pid: Int32, command: String, unit: ProcessUnit?, kind: StaleKind, reason: StaleReason,
@@ -67,70 +79,45 @@ public struct StaleFinding: Sendable, Equatable {
     public var remedy: String {
         unit?.remedy ?? "restart process \(pid) (it belongs to no systemd unit)"
     }
-}
 
-/// Where a mount id lands, looked up in the process's own table first, then in every other
-/// table read (mount ids are kernel-wide, so an id found in any table is that mount).
-public enum MountPlacement: Sendable, Equatable {
-    case visible(MountEntry)
-    case shadowed(MountEntry, MountVisibility, table: UInt64)
-    /// Kernel-internal (pipes, sockets, memfd) or lazily unmounted: no table lists it.
-    case unlisted
-}
-
-/// The tables of every mount namespace read during a scan, and which one is the reference
-/// ("the host": the namespace hostguard runs in, i.e. what /proc/mounts shows).
-public struct MountViews: Sendable {
-    public let referenceNamespace: UInt64
-    public private(set) var tables: [UInt64: MountTable]
-
-    public init(referenceNamespace: UInt64, reference: MountTable) {
-        self.referenceNamespace = referenceNamespace
-        self.tables = [referenceNamespace: reference]
-    }
-
-    public var reference: MountTable { tables[referenceNamespace]! }
-
-    public mutating func add(namespace: UInt64, table: MountTable) {
-        tables[namespace] = table
-    }
-
-    public func placement(mountID: Int, namespace: UInt64) -> MountPlacement {
-        if let table = tables[namespace], let placed = Self.place(mountID, table, namespace) { return placed }
-        for (other, table) in tables where other != namespace {
-            if let placed = Self.place(mountID, table, other) { return placed }
+    /// What makes two findings one (their counts add up): the process, the way it holds, and
+    /// the mount (by id; by device for mappings, which carry no mount id; by path for namespace
+    /// differences).
+    public var key: Key {
+        let mount: Key.Mount
+        if kind == .namespace {
+            mount = .path(path)
+        } else if let mountID {
+            mount = .id(mountID)
+        } else {
+            mount = .source(heldSource ?? path)
         }
-        return .unlisted
+        return Key(pid: pid, kind: kind, mount: mount)
     }
 
-    private static func place(_ id: Int, _ table: MountTable, _ namespace: UInt64) -> MountPlacement? {
-        guard let entry = table.entry(id: id), let visibility = table.visibility(ofID: id) else { return nil }
-        return visibility.isVisible ? .visible(entry) : .shadowed(entry, visibility, table: namespace)
+    public struct Key: Hashable, Sendable {
+        public enum Mount: Hashable, Sendable {
+            case id(Int)
+            case source(String)
+            case path(String)
+        }
+        public var pid: Int32
+        public var kind: StaleKind
+        public var mount: Mount
     }
 
-    /// For a file mapping (maps gives device and inode, not a mount): stale when the process's
-    /// table has mounts of that device and every one of them is shadowed. Nil when fine or
-    /// unknown (a device in no table: overlayfs shows the underlying device in maps).
-    public func shadowedMount(forDevice device: DeviceNumber, namespace: UInt64) -> (MountEntry, MountVisibility)? {
-        guard let table = tables[namespace] else { return nil }
-        let candidates = table.mounts(onDevice: device)
-        guard !candidates.isEmpty, !candidates.contains(where: { table.isVisible(id: $0.mountID) }) else { return nil }
-        let held = candidates.last!
-        return (held, table.visibility(ofID: held.mountID)!)
-    }
-
-    /// True when some table read during the scan has a visible mount of `device`.
-    public func deviceIsMountedVisibly(_ device: DeviceNumber) -> Bool {
-        tables.values.contains { table in table.mounts(onDevice: device).contains { table.isVisible(id: $0.mountID) } }
-    }
-
-    /// True when no table read during the scan has a mount of `device`.
-    public func deviceIsUnlisted(_ device: DeviceNumber) -> Bool {
-        !tables.values.contains { !$0.mounts(onDevice: device).isEmpty }
-    }
-
-    /// What a path walk reaches at `mountPoint` now in `namespace`'s view: "new (tmpfs)".
-    public func currentSource(at mountPoint: String, namespace: UInt64) -> String? {
-        (tables[namespace] ?? reference).mountContaining(mountPoint)?.sourceDescription
+    /// Findings merged by `key` (counts added, the first one's path kept), first-seen order.
+    public static func merged(_ findings: [StaleFinding]) -> [StaleFinding] {
+        var indexByKey: [Key: Int] = [:]
+        var result: [StaleFinding] = []
+        for finding in findings {
+            if let index = indexByKey[finding.key] {
+                result[index].count += finding.count
+            } else {
+                indexByKey[finding.key] = result.count
+                result.append(finding)
+            }
+        }
+        return result
     }
 }

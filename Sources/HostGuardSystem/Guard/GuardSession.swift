@@ -46,23 +46,11 @@ public enum GuardSession {
             cwd = Array((system_getenv("PWD") ?? "/").utf8)
             cwdError = error.description
         }
-        var inspector = TargetInspector(cwd: cwd, budgetMilliseconds: settings.scanBudgetMilliseconds)
-        var targets = inspector.inspect(command.paths, argv: argv)
-        if let cwdError {
-            for index in targets.indices { targets[index].errors.append(cwdError) }
-        }
-        // Protected paths are compared after resolving them too (a rule may name a symlink).
-        let protectPaths = config.protect.map {
-            PathResolver.resolve(RawPath($0.path), cwd: .root, followFinalSymlink: true, in: LiveFileSystem()).real
-        }
-        var decision = GuardPolicy.decide(command, targets: targets, identity: identity, forceLive: options.forceLive,
-                                          protect: config.protect, protectPaths: protectPaths)
-        if config.systemConfigIsBroken && command.harm != nil {
-            decision.raise(to: .typeHostname, "the system config has errors (run hostguard status): its environment and [[protect]] rules may be missing")
-        }
-        if !settings.quarantine { decision.quarantineOffered = false }
+        let facts = gather(command, argv: argv, options: options, identity: identity, config: config, cwd: cwd, cwdError: cwdError)
+        let decision = GuardPolicy.decide(facts)
+        let shown = facts.attachingLiveData()
         var report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
-                                 targets: targets, decision: decision)
+                                 targets: shown.targets, decision: decision)
         report.maintenance = MaintenanceStore.read()
         let audit = settings.auditLog
         let hostName = identity.hostName.short
@@ -143,6 +131,79 @@ public enum GuardSession {
         case .run, .quarantine:
             return proceed(answer, report: report, argv: argv, cwd: cwd, audit: audit, confirmed: true)
         }
+    }
+
+    /// Everything the decision needs, read in two rounds: first without the "who uses it" scan
+    /// of /proc; then, only when that decision asks or refuses (or a target is a second name of
+    /// a file, or a block device), with it. The let-through path never scans /proc.
+    static func gather(_ command: CommandAssessment, argv: [[UInt8]], options: GuardOptions, identity: HostIdentity,
+                       config: HostGuardConfig, cwd: [UInt8], cwdError: String?) -> GuardFacts {
+        let settings = config.guardSettings
+        var inspector = TargetInspector(cwd: cwd, budgetMilliseconds: settings.scanBudgetMilliseconds)
+        var targets = inspector.inspect(command.paths, argv: argv)
+        if let cwdError {
+            for index in targets.indices { targets[index].errors.append(cwdError) }
+        }
+        // Protected paths are compared after resolving them too (a rule may name a symlink).
+        let protectPaths = config.protect.map {
+            PathResolver.resolve(RawPath($0.path), cwd: .root, followFinalSymlink: true, in: LiveFileSystem()).real
+        }
+        var servers = LiveServerReader(procRoot: "/proc")
+        for found in inspector.dataDirectories { servers.add(found.kind, found.path) }
+        servers.addKnown(config.probes)
+        let devices = targets.contains { $0.blockDevice != nil }
+        if devices { servers.readStorage(mounts: inspector.mountTable) }
+
+        var facts = GuardFacts(command: command, targets: targets, identity: identity, settings: GuardRunSettings(
+            forceLive: options.forceLive, quarantineEnabled: settings.quarantine, protect: config.protect,
+            protectPaths: protectPaths, systemConfigIsBroken: config.systemConfigIsBroken))
+        facts.servers = servers.servers
+        facts.stdinIsTerminal = system_isTerminal(0)
+        if devices { facts.systemDisks = systemDisks(inspector.mountTable) }
+
+        let secondNames = targets.contains { $0.linkCount > 1 }
+        guard GuardPolicy.decide(facts).level > .run || secondNames || devices else { return facts }
+
+        let scan = ProcessScan.run(procRoot: "/proc", budgetMilliseconds: settings.scanBudgetMilliseconds)
+        if let liveness = inspector.liveness { servers.addRunning(scan, liveness: liveness) }
+        if devices { servers.readStorage(mounts: inspector.mountTable) }
+        servers.attachHolders(scan)
+        let deadline = system_monotonicNanoseconds() + UInt64(settings.scanBudgetMilliseconds) * 1_000_000
+        for index in targets.indices {
+            var target = targets[index]
+            if target.resolved.exists && !target.resolved.isSymlinkItself && target.unansweredMounts.isEmpty {
+                target.processes = scan.users(of: [target.resolved.real] + target.aliases)
+            }
+            if target.linkCount > 1, let identity = target.identity {
+                for server in servers.servers {
+                    for member in server.members where member.identity?.device == identity.device {
+                        let search = SizeEstimate.findInode(identity.inode, device: identity.device, below: member.path.bytes, deadline: deadline)
+                        if search.found { target.hardLinkedInto.append(member.path) }
+                        else if !search.complete { target.hardLinkSearchIncomplete.append(member.path) }
+                    }
+                }
+            }
+            targets[index] = target
+        }
+        facts.targets = targets
+        facts.servers = servers.servers
+        facts.processScan = scan.state
+        return facts
+    }
+
+    /// The block devices `/` and `/boot` are on, with their disks and the devices beneath.
+    static func systemDisks(_ mounts: MountTable?) -> [SystemDiskFact] {
+        var result: [SystemDiskFact] = []
+        for path in ["/", "/boot"] {
+            guard let status = try? system_stat(path, followSymlinks: true) else { continue }
+            let mount = mounts?.mountContaining(path)
+            if path == "/boot", mount?.mountPoint != "/boot" { continue }
+            for device in BlockDevices.beneath(status: status.device, mountSource: mount?.source)
+            where !result.contains(where: { $0.device == device }) {
+                result.append(SystemDiskFact(device: device, why: "\(BlockDevices.name(of: device)) (beneath \(path))"))
+            }
+        }
+        return result
     }
 
     static func proceed(_ answer: GuardAnswer, report: GuardReport, argv: [[UInt8]], cwd: [UInt8], audit: String?, confirmed: Bool) -> Result {

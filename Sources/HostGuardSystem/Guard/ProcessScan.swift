@@ -21,17 +21,43 @@ struct ProcessScan {
     var cutShort = false
     /// Processes whose links we could not read (another user's, as non-root; a sandbox's init).
     var unreadable: [Int32] = []
+    /// Processes listed in /proc, and how many of them were looked at before the budget ran out.
+    var listed = 0
+    var listingError: String?
+    var read = 0
+    let budgetMilliseconds: Int
 
-    static func run(procRoot: String, deadline: UInt64) -> ProcessScan {
-        var scan = ProcessScan(procRoot: procRoot)
-        guard let names = try? system_listDirectory(procRoot) else {
+    init(procRoot: String, budgetMilliseconds: Int = 200) {
+        self.procRoot = procRoot
+        self.budgetMilliseconds = budgetMilliseconds
+    }
+
+    /// The scan's state as the policy and banner see it.
+    var state: ProcessScanState {
+        if cutShort { return .cutShort(milliseconds: budgetMilliseconds, read: read, listed: listed) }
+        if let listingError { return .failed(listingError) }
+        if !unreadable.isEmpty { return .unreadable(count: unreadable.count, pids: unreadable.map(Int.init), names: unreadable.map(name(of:))) }
+        return .complete
+    }
+
+    static func run(procRoot: String, budgetMilliseconds: Int) -> ProcessScan {
+        let deadline = system_monotonicNanoseconds() + UInt64(max(1, budgetMilliseconds)) * 1_000_000
+        var scan = ProcessScan(procRoot: procRoot, budgetMilliseconds: budgetMilliseconds)
+        let names: [String]
+        do {
+            names = try system_listDirectory(procRoot)
+        } catch {
             scan.complete = false
+            scan.listingError = error.description
             return scan
         }
         let me = system_processID()
+        scan.listed = names.reduce(0) { $0 + (Int32($1) == nil ? 0 : 1) }
         for name in names {
             guard let pid = Int32(name), pid != me else { continue }
+            scan.read += 1
             if system_monotonicNanoseconds() > deadline {
+                scan.read -= 1
                 scan.complete = false
                 scan.cutShort = true
                 break
@@ -106,25 +132,5 @@ struct ProcessScan {
             facts.append(ProcessFact(pid: Int(entry.pid), command: name(of: entry.pid), how: how))
         }
         return facts
-    }
-
-    /// Working directories of processes at or below `paths` (a postmaster or mysqld chdir()s
-    /// to its data directory).
-    func workingDirectories(below paths: [RawPath]) -> [String] {
-        var result: [String] = []
-        for entry in entries where Self.inside(entry.cwd, paths) {
-            if let cwd = entry.cwd, !result.contains(cwd) { result.append(cwd) }
-        }
-        return result
-    }
-
-    /// Is a MySQL/MariaDB server running with `directory` as its cwd? nil when it cannot be
-    /// told: the scan was cut short, or a server process's links could not be read (its name,
-    /// in /proc/<pid>/comm, is readable by everyone, so other unreadable processes do not count).
-    func mysqlServes(_ directory: String) -> Bool? {
-        let servers = ["mysqld", "mariadbd"]
-        if entries.contains(where: { $0.cwd == directory && servers.contains(name(of: $0.pid)) }) { return true }
-        if cutShort || unreadable.contains(where: { servers.contains(name(of: $0)) }) { return nil }
-        return false
     }
 }

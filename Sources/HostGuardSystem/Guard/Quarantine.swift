@@ -134,7 +134,7 @@ public enum Quarantine {
     static func readRegistry(_ registry: String) throws(SystemError) -> [[UInt8]] {
         let status: FileStatus, bytes: [UInt8]
         do {
-            (status, bytes) = try system_readRegularFile(bytes: Array(registry.utf8), limit: 4 << 20)
+            (bytes, status) = try system_readFileAndStatus(bytes: Array(registry.utf8), limit: 4 << 20, followSymlinks: false)
         } catch {
             if error.errno == .noSuchFileOrDirectory { return [] }
             throw error
@@ -171,7 +171,7 @@ public enum Quarantine {
             look.status = status
             for name in try system_listDirectory(bytes: folder) {
                 let manifestPath = folder + [0x2F] + name.name + Array("/manifest".utf8)
-                guard let (status, bytes) = try? system_readRegularFile(bytes: manifestPath) else { continue }
+                guard let (bytes, status) = try? system_readFileAndStatus(bytes: manifestPath, limit: 1 << 20, followSymlinks: false) else { continue }
                 look.entries.append((String(decoding: name.name, as: UTF8.self), status, String(decoding: bytes, as: UTF8.self)))
             }
         } catch {

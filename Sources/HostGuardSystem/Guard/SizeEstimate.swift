@@ -1,16 +1,20 @@
 import HostGuardCore
 
 /// Counts what is below a directory within a time budget, and notes database data directories
-/// met on the way. Depth-first, lstat only (never follows symlinks), one filesystem (what is
-/// mounted below is reported as mount points, not counted).
+/// (and parts of one: a WAL directory, a tablespace) met on the way. Depth-first, lstat only
+/// (never follows symlinks), one file system; mount points below are never looked into, not even
+/// stat'ed (one may be a network or FUSE mount that does not answer): they are reported from the
+/// mount table instead.
 struct SizeEstimate {
     var bytes: Int64 = 0
     var entries = 0
     var complete = true
-    /// Directories that look like PostgreSQL or MySQL data directories.
-    var dataDirectories: [(kind: String, path: [UInt8])] = []
+    /// Directories recognised as a database's data directory.
+    var dataDirectories: [(kind: DataDirectoryKind, path: [UInt8])] = []
+    var dataParts: [(part: DataDirectoryPart, path: [UInt8])] = []
 
-    static func run(_ root: [UInt8], deadline: UInt64, maximumEntries: Int = 2_000_000) -> SizeEstimate {
+    static func run(_ root: [UInt8], deadline: UInt64, skipping mountPoints: Set<[UInt8]> = [],
+                    maximumEntries: Int = 2_000_000) -> SizeEstimate {
         var estimate = SizeEstimate()
         guard let top = try? system_stat(bytes: root, followSymlinks: false) else {
             estimate.complete = false
@@ -26,7 +30,9 @@ struct SizeEstimate {
                 estimate.complete = false
                 continue
             }
-            DataDirectoryMarkers.kind(of: names.map(\.name)).map { estimate.dataDirectories.append(($0, directory)) }
+            let listing = names.map(\.name)
+            if let kind = DataDirectoryKind.recognise(names: listing) { estimate.dataDirectories.append((kind, directory)) }
+            if let part = DataDirectoryPart.recognise(listing: listing) { estimate.dataParts.append((part, directory)) }
             for entry in names {
                 checked += 1
                 // The clock is read every 64 entries: cheap enough, and fine-grained enough.
@@ -35,6 +41,7 @@ struct SizeEstimate {
                     return estimate
                 }
                 let path = directory + [0x2F] + entry.name
+                if mountPoints.contains(path) { continue }
                 guard let status = try? system_stat(bytes: path, followSymlinks: false) else {
                     estimate.complete = false
                     continue
@@ -46,25 +53,24 @@ struct SizeEstimate {
         }
         return estimate
     }
-}
 
-/// What a database data directory has in it, so one can be recognised by its listing.
-enum DataDirectoryMarkers {
-    static func kind(of names: [[UInt8]]) -> String? {
-        func has(_ name: String) -> Bool { names.contains(Array(name.utf8)) }
-        // PostgreSQL: PG_VERSION and global/ (src/backend/utils/init/miscinit.c checks PG_VERSION).
-        if has("PG_VERSION") && has("global") { return "postgresql" }
-        // MySQL/MariaDB: the system schema directory beside InnoDB's or Aria's files.
-        if has("mysql") && (has("ibdata1") || has("mysql.ibd") || has("aria_log_control") || has("ib_logfile0")) {
-            return "mysql"
+    /// Paths below `root` (same file system, no symlinks followed) whose inode is `inode`: the
+    /// other names of a hard-linked file. `complete` false when the budget ran out first.
+    static func findInode(_ inode: UInt64, device: UInt64, below root: [UInt8], deadline: UInt64) -> (found: Bool, complete: Bool) {
+        var stack: [[UInt8]] = [root]
+        var checked = 0
+        while let directory = stack.popLast() {
+            guard let names = try? system_listDirectory(bytes: directory) else { return (false, false) }
+            for entry in names {
+                checked += 1
+                if checked & 63 == 0 && system_monotonicNanoseconds() > deadline { return (false, false) }
+                let path = directory + [0x2F] + entry.name
+                guard let status = try? system_stat(bytes: path, followSymlinks: false) else { continue }
+                guard status.device == device else { continue }
+                if status.inode == inode { return (true, true) }
+                if status.isDirectory { stack.append(path) }
+            }
         }
-        return nil
-    }
-
-    static func kind(ofDirectory path: [UInt8]) -> String? {
-        func exists(_ name: String) -> Bool { (try? system_stat(bytes: path + [0x2F] + Array(name.utf8), followSymlinks: false)) != nil }
-        if exists("PG_VERSION") && exists("global/pg_control") { return "postgresql" }
-        if exists("mysql") && (exists("ibdata1") || exists("mysql.ibd") || exists("aria_log_control")) { return "mysql" }
-        return nil
+        return (false, true)
     }
 }

@@ -31,7 +31,7 @@ public enum MaintenanceStore {
     public static func readRecord(_ path: String) -> (MaintenanceRecord?, ignored: String?) {
         let read: (bytes: [UInt8], status: FileStatus)
         do {
-            read = try system_readRegularFile(path, limit: 64 << 10)
+            read = try system_readFileAndStatus(path, limit: 64 << 10, followSymlinks: false)
         } catch {
             return (nil, error.isNotFound ? nil : "\(error)")
         }
@@ -50,7 +50,7 @@ public enum MaintenanceStore {
         var found: [HostSwitch] = []
         for path in ["/run/nologin", "/etc/nologin"] where system_exists(root + path) {
             var detail: String?
-            if details, let read = try? system_readRegularFile(root + path, limit: 1024) {
+            if details, let read = try? system_readFileAndStatus(root + path, limit: 1024, followSymlinks: false) {
                 let first = String(decoding: read.bytes, as: UTF8.self).split(separator: "\n").first.map(String.init)
                 detail = first.flatMap { $0.isEmpty ? nil : String($0.prefix(120)) }
             }
@@ -59,7 +59,7 @@ public enum MaintenanceStore {
         let reboot = root + "/run/reboot-required"
         if system_exists(reboot) {
             var detail: String?
-            if details, let read = try? system_readRegularFile(reboot + ".pkgs", limit: 16 << 10) {
+            if details, let read = try? system_readFileAndStatus(reboot + ".pkgs", limit: 16 << 10, followSymlinks: false) {
                 var packages: [String] = []
                 for line in String(decoding: read.bytes, as: UTF8.self).split(separator: "\n") {
                     let name = String(line.prefix(80))

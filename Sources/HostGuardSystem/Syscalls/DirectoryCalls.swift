@@ -104,6 +104,11 @@ public func system_renameNoReplace(_ from: [UInt8], _ to: [UInt8]) throws(System
     }
 }
 
+/// unlink(2).
+public func system_unlink(_ path: String) throws(SystemError) {
+    _ = try valueOrErrno("unlink", path: path) { unlink(path) }
+}
+
 /// Removes a tree without following symlinks (for `trash purge`), depth first.
 public func system_removeTree(_ path: [UInt8]) throws(SystemError) {
     let status = try system_stat(bytes: path, followSymlinks: false)

@@ -94,11 +94,18 @@ public func system_writeFileAtomically(_ path: String, _ bytes: [UInt8], mode: U
 }
 
 /// Appends one line with a single write(2) on an O_APPEND descriptor, so concurrent writers'
-/// lines never interleave (each line is far below PIPE_BUF-like atomicity concerns for files).
+/// lines never interleave. Never blocks: opened O_NONBLOCK (a FIFO with no reader fails with
+/// ENXIO instead of waiting for one: fifo(7)), and anything but a regular file is refused before
+/// a byte is written (a FIFO with a reader, a device): the guard's audit log must not be able to
+/// hold up a decision.
 public func system_appendLine(_ path: String, _ line: String, mode: UInt32 = 0o600) throws(SystemError) {
     let fd = try valueOrErrno("open", path: path) {
-        open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
+        open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, mode_t(mode))
     }
     defer { system_close(fd) }
+    let status = try system_fstat(fd, path: path)
+    guard status.isRegularFile else {
+        throw SystemError("open", path: path, errno: .invalidArgument, reason: "not a regular file (\(status.typeName)); nothing written")
+    }
     try system_writeAll(fd, Array((line + "\n").utf8))
 }

@@ -14,17 +14,27 @@ import SystemPackage
 ///   device such as /dev/zero cannot feed it forever nor a FIFO's writer decide what it reads;
 /// - read up to `limit` bytes: a runaway file cannot eat memory. Reading stops there silently.
 public func system_readFile(_ path: String, limit: Int = 4 << 20, followSymlinks: Bool = true) throws(SystemError) -> [UInt8] {
-    let fd = try openRegularFile(path, followSymlinks: followSymlinks)
-    defer { system_close(fd.descriptor) }
-    var bytes: [UInt8] = []
-    _ = try readToEnd(fd.descriptor, into: &bytes, growUpTo: limit, sizeHint: fd.size, path: path)
-    return bytes
+    try readRegularFile(path, followSymlinks: followSymlinks, limit: limit, describedAs: path).bytes
+}
+
+/// `system_readFile`, with the status of the very file read (fstat of the open descriptor), for
+/// callers that decide whether to believe a file by its owner and mode (the maintenance flag,
+/// the trash registry): a stat before or after the read could see another file swapped in.
+public func system_readFileAndStatus(_ path: String, limit: Int = 4 << 20, followSymlinks: Bool) throws(SystemError) -> (bytes: [UInt8], status: FileStatus) {
+    try readRegularFile(path, followSymlinks: followSymlinks, limit: limit, describedAs: path)
+}
+
+/// `system_readFileAndStatus` of a byte path.
+public func system_readFileAndStatus(bytes path: [UInt8], limit: Int = 4 << 20, followSymlinks: Bool) throws(SystemError) -> (bytes: [UInt8], status: FileStatus) {
+    try withCPath(path) { pointer throws(SystemError) in
+        try readRegularFile(pointer, followSymlinks: followSymlinks, limit: limit, describedAs: describePath(path))
+    }
 }
 
 /// `system_readFile` into a caller's buffer (no allocation on the prompt path): at most
 /// `buffer.count` bytes; returns how many were read.
 public func system_readFile(_ path: String, into buffer: inout [UInt8], followSymlinks: Bool = true) throws(SystemError) -> Int {
-    let fd = try openRegularFile(path, followSymlinks: followSymlinks)
+    let fd = try openRegularFile(path, followSymlinks: followSymlinks, describedAs: path)
     defer { system_close(fd.descriptor) }
     return try readToEnd(fd.descriptor, into: &buffer, growUpTo: buffer.count, sizeHint: 0, path: path)
 }
@@ -43,11 +53,7 @@ public func system_readText(_ path: String, limit: Int = 4 << 20, followSymlinks
 /// file"), so this reader refuses anything else just the same, which matters when a test points
 /// the proc root at a temporary tree.
 public func system_readProcFile(_ path: String, limit: Int = 4 << 20) throws(SystemError) -> [UInt8] {
-    let fd = try openRegularFile(path, followSymlinks: true)
-    defer { system_close(fd.descriptor) }
-    var bytes: [UInt8] = []
-    _ = try readToEnd(fd.descriptor, into: &bytes, growUpTo: limit, sizeHint: 0, path: path)
-    return bytes
+    try readRegularFile(path, followSymlinks: true, limit: limit, sizeHint: false, describedAs: path).bytes
 }
 
 /// `system_readProcFile` as text (U+FFFD for bytes that are not UTF-8).
@@ -71,33 +77,48 @@ public func system_readProcFile(_ path: String, into buffer: inout [UInt8]) thro
     try system_readProcFileAt(AT_FDCWD, path, into: &buffer)
 }
 
+/// The one open-check-read of a file that must be regular (see `system_readFile`). `sizeHint`:
+/// size the buffer by st_size (false for /proc, whose files say 0).
+@inline(__always)
+private func readRegularFile(
+    _ path: UnsafePointer<CChar>, followSymlinks: Bool, limit: Int, sizeHint: Bool = true, describedAs name: @autoclosure () -> String
+) throws(SystemError) -> (bytes: [UInt8], status: FileStatus) {
+    let fd = try openRegularFile(path, followSymlinks: followSymlinks, describedAs: name())
+    defer { system_close(fd.descriptor) }
+    var bytes: [UInt8] = []
+    _ = try readToEnd(fd.descriptor, into: &bytes, growUpTo: limit, sizeHint: sizeHint ? Int(clamping: fd.status.size) : 0, path: name())
+    return (bytes, fd.status)
+}
+
 /// Opens `path` for reading and makes sure it is a regular file (see `system_readFile`).
-private func openRegularFile(_ path: String, followSymlinks: Bool) throws(SystemError) -> (descriptor: Int32, size: Int) {
+private func openRegularFile(
+    _ path: UnsafePointer<CChar>, followSymlinks: Bool, describedAs name: @autoclosure () -> String
+) throws(SystemError) -> (descriptor: Int32, status: FileStatus) {
     let flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (followSymlinks ? 0 : O_NOFOLLOW)
     let fd: Int32
     do {
-        fd = try valueOrErrno("open", path: path) { open(path, flags) }
+        fd = try valueOrErrno("open", path: name()) { open(path, flags) }
     } catch {
         // open(2): O_NOFOLLOW on a symlink fails with ELOOP, whose text ("Too many levels of
         // symbolic links") would send an operator looking for a loop.
         if !followSymlinks && error.errno == .tooManySymbolicLinkLevels {
-            throw SystemError("open", path: path, errno: error.errno, reason: "is a symbolic link (not followed)")
+            throw SystemError("open", path: name(), errno: error.errno, reason: "is a symbolic link (not followed)")
         }
         throw error
     }
     let status: FileStatus
     do {
-        status = try system_fstat(fd, path: path)
+        status = try system_fstat(fd, path: name())
     } catch {
         system_close(fd)
         throw error
     }
     guard status.isRegularFile else {
         system_close(fd)
-        throw SystemError("read", path: path, errno: status.isDirectory ? .isDirectory : .invalidArgument,
+        throw SystemError("read", path: name(), errno: status.isDirectory ? .isDirectory : .invalidArgument,
                           reason: "not a regular file (\(status.typeName))")
     }
-    return (fd, Int(clamping: status.size))
+    return (fd, status)
 }
 
 /// read(2) until end of file into `buffer` from its start, growing it (by doubling, from

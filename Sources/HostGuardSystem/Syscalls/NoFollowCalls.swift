@@ -4,7 +4,8 @@ import SystemPackage
 // Opening files another user may have planted: never follow a symlink at the last component
 // (O_NOFOLLOW), never block on a FIFO or device (O_NONBLOCK: open(2) of a FIFO without it
 // waits for a writer), and decide on what the descriptor is (fstat), not on what the name
-// was a moment ago.
+// was a moment ago. (Reading such a file whole: `system_readFile`/`system_readFileAndStatus`
+// with followSymlinks: false, in FileReadCalls.swift.)
 
 /// A directory opened without following a symlink at its last component, with what it is.
 /// ENOTDIR or ELOOP when the name is something else.
@@ -15,7 +16,7 @@ public func system_openDirectoryNoFollow(bytes path: [UInt8]) throws(SystemError
     do {
         return (fd, try system_fstat(fd, path: describePath(path)))
     } catch {
-        close(fd)
+        system_close(fd)
         throw error
     }
 }
@@ -23,32 +24,6 @@ public func system_openDirectoryNoFollow(bytes path: [UInt8]) throws(SystemError
 /// fchmod(2): sets the mode exactly, whatever the umask did at mkdir.
 public func system_changeMode(descriptor fd: Int32, path: [UInt8], mode: mode_t) throws(SystemError) {
     _ = try valueOrErrno("chmod", path: describePath(path)) { fchmod(fd, mode) }
-}
-
-/// Reads a file that must be a regular file (a FIFO, device or symlink planted under the name is
-/// refused with EINVAL/ELOOP, never waited on), up to `limit` bytes, with its status.
-public func system_readRegularFile(bytes path: [UInt8], limit: Int = 1 << 20) throws(SystemError) -> (status: FileStatus, bytes: [UInt8]) {
-    let fd = try withCPath(path) { pointer throws(SystemError) in
-        try valueOrErrno("open", path: describePath(path)) { open(pointer, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC) }
-    }
-    defer { close(fd) }
-    let status = try system_fstat(fd, path: describePath(path))
-    guard status.isRegularFile else {
-        throw SystemError("read", path: describePath(path), errno: .invalidArgument, hint: "not a regular file")
-    }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-    while bytes.count < limit {
-        let want = min(chunk.count, limit - bytes.count)
-        let count = try chunk.withUnsafeMutableBytes { buffer in
-            Result { () throws(SystemError) in
-                try valueOrErrno("read", path: describePath(path)) { read(fd, buffer.baseAddress!, want) }
-            }
-        }.get()
-        if count == 0 { break }
-        bytes += chunk[0..<count]
-    }
-    return (status, bytes)
 }
 
 /// Opens (creating with `mode` if absent) a file for appending, without following a symlink or
@@ -64,7 +39,7 @@ public func system_openForAppend(bytes path: [UInt8], mode: mode_t) throws(Syste
     do {
         return (fd, try system_fstat(fd, path: describePath(path)))
     } catch {
-        close(fd)
+        system_close(fd)
         throw error
     }
 }

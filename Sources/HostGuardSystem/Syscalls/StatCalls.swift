@@ -16,6 +16,10 @@ public struct FileStatus: Equatable, Sendable {
     /// sparse file less than its size).
     public var allocatedBytes: Int64
     public var modifiedNanoseconds: Int64
+    /// st_nlink: how many names (hard links) the inode has.
+    public var linkCount: UInt64
+    /// st_rdev: the device a block or character special file names.
+    public var specialDevice: UInt64
 
     init(_ info: stat) {
         device = UInt64(info.st_dev)
@@ -25,11 +29,14 @@ public struct FileStatus: Equatable, Sendable {
         size = Int64(info.st_size)
         allocatedBytes = Int64(info.st_blocks) * 512
         modifiedNanoseconds = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+        linkCount = UInt64(info.st_nlink)
+        specialDevice = UInt64(info.st_rdev)
     }
 
     public var isDirectory: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFDIR) }
     public var isRegularFile: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFREG) }
     public var isSymlink: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFLNK) }
+    public var isBlockDevice: Bool { mode & UInt32(S_IFMT) == UInt32(S_IFBLK) }
     public var permissions: UInt32 { mode & 0o7777 }
 
     /// The file type in words, for messages ("not a regular file (FIFO)"); inode(7) names.
@@ -68,6 +75,12 @@ private func statCall(
         followSymlinks ? stat(path, &info) : lstat(path, &info)
     }
     return FileStatus(info)
+}
+
+/// Does anything exist at `path` (lstat: a dangling symlink counts)? For flag files whose mere
+/// presence is the fact (/run/nologin).
+public func system_exists(_ path: String) -> Bool {
+    (try? system_stat(path, followSymlinks: false)) != nil
 }
 
 /// fstat(2) of an open descriptor.

@@ -4,7 +4,7 @@ import SystemPackage
 // Every raw libc call HostGuardSystem makes is a `system_*` function in this folder, one file per
 // syscall family (swift-system's Internals/Syscalls.swift habit): FileCalls, FileReadCalls,
 // StatCalls, PathCalls, DirectoryCalls, ProcessCalls, SpawnCalls, TerminalCalls, TimeCalls,
-// HostCalls, NetworkCalls, SyslogCalls, ThreadCalls, ProcMapQueryCalls, Deadline. One wrapper per
+// HostCalls, NetworkCalls, SyslogCalls, ThreadCalls, ProcMapQueryCalls, MountEventCalls, Deadline. One wrapper per
 // call, one errno path (below), distinct names for distinct meanings. No file outside this folder
 // imports Glibc.
 

@@ -14,7 +14,7 @@ struct AliasesCommand: ParsableCommand {
     var shell: String
 
     func validate() throws {
-        guard GuardAliases.script(for: shell) != nil else {
+        guard ShellIntegration.aliasTemplate(for: shell) != nil else {
             throw ValidationError("unknown shell '\(shell)': expected bash, zsh or fish")
         }
     }
@@ -23,7 +23,7 @@ struct AliasesCommand: ParsableCommand {
         let config = ConfigLoader.load(.fromEnvironment())
         guard config.guardSettings.aliases else { return }
         var output = StandardOutput()
-        output.write(GuardAliases.script(for: shell)!)
+        output.write(GuardAliases.script(fromTemplate: ShellIntegration.aliasTemplate(for: shell)!))
         output.flush()
     }
 }

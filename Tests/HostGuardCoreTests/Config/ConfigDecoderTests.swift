@@ -22,6 +22,19 @@ struct ConfigDecoderTests {
         #expect(config.protect.first?.level == .deny)
     }
 
+    @Test("[mounts] acknowledged is decoded (it used to be accepted and dropped); a malformed ID is a warning naming it")
+    func mountsSection() {
+        let config = ConfigDecoder.decode([systemDocument([
+            ("mounts", .table([("acknowledged", .array([.string("3FA2B1C04D5E"), .string("nope")])), ("colour", .bool(true))])),
+        ])])
+        #expect(config.mounts.acknowledged == ["3fa2b1c04d5e"])
+        #expect(config.diagnostics.map(\.description) == [
+            "/etc/hostguard/hostguard.toml: mounts.acknowledged[1]: expected a 12-digit finding ID as `hostguard mounts` prints it, found \"nope\"",
+            "/etc/hostguard/hostguard.toml: mounts.colour: unknown key, ignored",
+        ])
+        #expect(!config.systemConfigIsBroken)
+    }
+
     @Test("a wrong type is an error naming file, key and what was expected")
     func wrongType() {
         let config = ConfigDecoder.decode([systemDocument([("host", .table([("environment", .integer(3))]))])])

@@ -36,9 +36,20 @@ import Testing
         for command in ["rm", "mv", "dd", "shred", "wipefs", "mkfs.ext4", "find", "chmod", "systemctl", "dropdb", "pg_ctl", "kubectl", "terraform", "zfs", "lvremove"] {
             #expect(GuardAliases.commands.contains(command), "\(command)")
         }
-        let bash = GuardAliases.script(for: "bash") ?? ""
-        #expect(bash.contains("if [[ $- == *i* ]]; then"))
-        #expect(bash.contains("alias rm='__hostguard_guard rm'"))
-        #expect(GuardAliases.script(for: "tcsh") == nil)
+        let bash = GuardAliases.script(fromTemplate: "if [[ $- == *i* ]]; then\n    alias HOSTGUARD_COMMAND='g HOSTGUARD_COMMAND'\nfi\n")
+        #expect(bash.hasPrefix("if [[ $- == *i* ]]; then\n    alias "))
+        #expect(bash.contains("    alias rm='g rm'\n"))
+        #expect(bash.hasSuffix("'\nfi\n"))
+    }
+
+    @Test("an alias template: the placeholder line once per command, every other line as it is", arguments: [
+        ("a\nx HOSTGUARD_COMMAND HOSTGUARD_COMMAND\nb\n", "a\nx rm rm\nx mv mv\nb\n"),
+        ("no placeholder\n", "no placeholder\n"),
+        ("HOSTGUARD_COMMAND", "rm\nmv\n"),   // no final newline: one is added
+        ("\n\nHOSTGUARD_COMMAND\n", "\n\nrm\nmv\n"),  // blank lines kept
+        ("", ""),
+    ])
+    func aliasTemplate(template: String, expected: String) {
+        #expect(GuardAliases.script(fromTemplate: template, commands: ["rm", "mv"]) == expected)
     }
 }
