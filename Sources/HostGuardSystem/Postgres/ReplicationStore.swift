@@ -9,7 +9,7 @@ public enum ReplicationStore {
     public static func path() -> String { HostLocations.stateDirectory() + "/" + fileName }
 
     public static func read(_ path: String = path()) -> ReplicationStateFile? {
-        guard let read = try? system_readRegularFile(path, limit: 1 << 20),
+        guard let read = try? system_readFileAndStatus(path, limit: 1 << 20, followSymlinks: false),
               read.status.owner == 0 || read.status.owner == system_effectiveUserID(),
               read.status.permissions & 0o022 == 0 else { return nil }
         return ReplicationStateFile.decode(String(decoding: read.bytes, as: UTF8.self)[...])
