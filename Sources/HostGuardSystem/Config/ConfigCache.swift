@@ -3,16 +3,21 @@ import HostGuardCore
 extension ConfigLoader {
     /// The prompt's path: the same result as `load`, from a per-user cache while no config file
     /// (nor the ownership or mode of its directories, which decide trust) has changed.
-    public static func loadCached(_ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile()) -> HostGuardConfig {
-        let signature = ConfigCache.signature(locations)
-        if let cacheFile, let entry = ConfigCache.read(cacheFile), entry.signature == signature {
-            return ConfigDecoder.decode(entry.documents, readFailures: entry.failures)
+    public static func loadCached(
+        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile(), timings: StepTimer? = nil
+    ) -> HostGuardConfig {
+        let signature = timings.measure("config cache: stat config files and their directories") { ConfigCache.signature(locations) }
+        if let cacheFile, let entry = timings.measure("config cache: read \(cacheFile)", { ConfigCache.read(cacheFile) }),
+           entry.signature == signature {
+            return timings.measure("config: decode (from the cache)") { ConfigDecoder.decode(entry.documents, readFailures: entry.failures) }
         }
-        let (documents, failures) = readAll(locations)
+        let (documents, failures) = readAll(locations, timings: timings)
         if let cacheFile {
-            ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
+            timings.measure("config cache: write \(cacheFile)") {
+                ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
+            }
         }
-        return ConfigDecoder.decode(documents, readFailures: failures)
+        return timings.measure("config: decode") { ConfigDecoder.decode(documents, readFailures: failures) }
     }
 }
 

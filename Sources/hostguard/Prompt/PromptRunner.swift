@@ -5,7 +5,8 @@ import HostGuardSystem
 /// problem becomes "unknown" or a notice inside the segment, and the exit status stays 0.
 enum PromptRunner {
     static func run(_ request: FastPromptArguments) -> Int32 {
-        let (identity, config, probeNotices) = IdentityLoader.loadWithNotices(purpose: .prompt)
+        let loaded = IdentityLoader.load(.prompt)
+        let (identity, config, probeNotices) = (loaded.identity, loaded.config, loaded.notices)
         var settings = config.prompt
         if let color = request.color { settings.color = color }
         let term = system_getenv("TERM")
