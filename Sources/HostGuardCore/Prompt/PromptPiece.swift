@@ -45,6 +45,10 @@ public struct PromptContext: Sendable {
 
 /// Replication as the prompt sees it: the clusters from the state file, and now (for "3m").
 public struct ReplicationView: Equatable, Sendable {
+    /// The refresh timer runs every 10 s; two minutes without one means it is not running, and
+    /// the reading is no longer shown as healthy.
+    public static let staleAfterSeconds: Int64 = 120
+
     public var clusters: [ClusterReplication]
     public var now: Int64
 

@@ -6,8 +6,7 @@ enum ReplicationSegment {
     static let calmStyle = RoleSegment.standbyStyle
     static let alarmStyle = TextStyle(foreground: .rgb(255, 255, 255), background: .rgb(200, 0, 0), bold: true,
                                       basicForeground: .brightWhite, basicBackground: .red)
-    /// The refresh timer runs every 10 s; two minutes without one means it is not running.
-    static let staleAfterSeconds: Int64 = 120
+    static let staleAfterSeconds = ReplicationView.staleAfterSeconds
 
     static func render(_ context: PromptContext) -> PromptPiece? {
         guard let view = context.replication, let (text, alarm) = summary(view.clusters, now: view.now) else { return nil }
