@@ -60,7 +60,7 @@ struct DebianPackageTests {
         // Never replace or purge a package this test did not install: that would delete the
         // operator's /etc/hostguard.
         try #require(!Self.isInstalled(), "hostguard is installed on this host: the package test will not replace or purge it (remove it, or run the suite on another host)")
-        let deb = try Self.buildPackage()
+        let deb = try PackageArtifact.deb()
         defer { Self.purge() }
 
         // lintian: no errors (warnings are reported, not fatal).
