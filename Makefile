@@ -16,7 +16,7 @@ SWIFT_BUILD_FLAGS ?=
 RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -static-executable
 RELEASE_BIN = .build/release/hostguard
 
-.PHONY: all build-deps release install uninstall deb rpm test test-deps bench clean
+.PHONY: all build-deps release install uninstall deb rpm test test-deps test-dirty-host bench clean
 
 all: release
 
@@ -37,14 +37,28 @@ release: build-deps
 	rm -f .revision; \
 	exit $$status
 
-# Builds, installs under PREFIX (default /usr/local) and shows what hostguard sees on this host.
+# Builds, installs a stripped binary under PREFIX (default /usr/local) and shows what hostguard
+# sees on this host. Unstripped, the static binary is ~38 MB; stripped as the package strips it
+# (Packaging/scripts/stage-tree.sh), ~18 MB. When the hostguard package is installed
+# too, says which of the two binaries wins on PATH and how to remove the other.
 install: release
 	install -d $(BINDIR) $(SHAREDIR)
 	install -m 0755 $(RELEASE_BIN) $(BINDIR)/hostguard
+	strip --remove-section=.comment --remove-section=.note $(BINDIR)/hostguard
 	ln -sf hostguard $(BINDIR)/guard
 	install -m 0644 shell/hostguard.bash shell/hostguard.zsh shell/hostguard.fish $(SHAREDIR)/
 	@echo
-	@echo "Installed $(BINDIR)/hostguard. Add to ~/.bashrc:  eval \"\$$($(PREFIX)/bin/hostguard init bash)\""
+	@echo "Installed $(BINDIR)/hostguard ($$(du -h $(BINDIR)/hostguard | cut -f1), stripped). Add to ~/.bashrc:  eval \"\$$($(PREFIX)/bin/hostguard init bash)\""
+	@if [ -x /usr/bin/hostguard ] && [ "$(BINDIR)" != /usr/bin ] && [ -z "$(DESTDIR)" ]; then \
+		winner=$$(command -v hostguard); \
+		echo; \
+		echo "Note: the hostguard package is installed too (/usr/bin/hostguard$$(dpkg-query -W -f=' ${Version}' hostguard 2>/dev/null))."; \
+		echo "  On this PATH, 'hostguard' and 'guard' run $${winner:-neither} ($(BINDIR) comes $$(case :$$PATH: in *:$(BINDIR):*:/usr/bin:*) echo before;; *) echo after;; esac) /usr/bin);"; \
+		echo "  login shells loaded by the package (/etc/profile.d, /etc/zsh, fish vendor_conf.d) run /usr/bin/hostguard;"; \
+		echo "  the package's timers run /usr/bin/hostguard."; \
+		echo "  Keep one: 'apt remove hostguard' removes the package (its /etc/hostguard stays until 'apt purge'),"; \
+		echo "  or 'make uninstall' removes this copy."; \
+	fi
 	@echo
 	$(BINDIR)/hostguard status --explain || true
 
@@ -70,6 +84,13 @@ test-deps:
 test: test-deps
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The suite on a busy, dirty host (not run by `make test`): plants stale mounts in /run/hostguard,
+# the package with an edited config, a quarantined item, 2,000 sleeping processes, a dead FUSE
+# mount and a PostgreSQL on 5432; runs `make test` twice from a fresh clone; checks that the
+# planted state survived; puts everything back. Root; takes a while. See Tests/dirty-host/run.sh.
+test-dirty-host:
+	Tests/dirty-host/run.sh
 
 bench: release
 	bench/prompt.sh

@@ -8,6 +8,8 @@ enum ExitCodes {
     static let maintenanceQuiet: Int32 = 1
     /// `mounts`/`status`: could not check (e.g. /proc unreadable, broken config).
     static let couldNotCheck: Int32 = 2
+    /// `status --field`: the value is not known (printed as "unknown").
+    static let unknownField: Int32 = 3
     /// Bad usage: unknown flag, missing argument (ArgumentParser's validation code).
     static let usage: Int32 = 64
     /// `guard`: refused by policy, or it needed an answer and there was no terminal and no

@@ -1,37 +1,29 @@
 import Foundation
 import Testing
 
-/// The .deb as an operator meets it: `make deb`, lintian, `dpkg -i` on this machine, fresh login
-/// shells in tmux, the units through `systemd-analyze verify`; then `dpkg -r` and `dpkg --purge`,
-/// after which every login shell must still start silently with its normal prompt.
+/// The .deb as an operator meets it: `make deb`, lintian, `dpkg -i`, fresh login shells in tmux,
+/// the units through `systemd-analyze verify`; then `dpkg -r` and `dpkg --purge`, after which
+/// every login shell must still start silently with its normal prompt.
 ///
-/// This installs /usr/bin/hostguard and /etc/hostguard for the duration of the test (other tests
-/// run the build-directory binary with their own HOSTGUARD_CONFIG, so they do not see it) and
-/// purges the package whatever happens, including a package left by an earlier interrupted run.
-@Suite("Debian package (make deb, dpkg -i, login shells, purge)", .serialized)
+/// Everything from `dpkg -i` on happens in a `ThrowawayRoot`: an overlay of this machine's root
+/// in a private mount namespace, discarded afterwards. The host's own packages and files are
+/// never touched — a hostguard package installed on the host, with its operator's
+/// /etc/hostguard, is still there, unchanged, when the test ends (checked). If the host has the
+/// package, the throw-away copy has it too, and is purged there first.
+@Suite("Debian package (make deb, dpkg -i, login shells, purge) in a throw-away root", .serialized)
 struct DebianPackageTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     static let unitsDirectory = "/lib/systemd/system"
-
-    let home: TemporaryDirectory
-
-    init() throws {
-        home = try TemporaryDirectory()
-        // zsh offers its new-user wizard instead of a prompt when a home has no startup files.
-        try home.write(".zshrc", "# empty: only the system-wide startup files count here\n")
-    }
+    /// HOME inside the throw-away root (its /tmp is its own tmpfs).
+    static let home = "/tmp/home"
 
     /// A login shell's environment: what login(1) or sshd would give it, and nothing of ours.
     func loginEnvironment(_ extra: [String: String] = [:]) -> [String: String] {
-        var environment = ["HOME": home.path, "TERM": "xterm-256color", "USER": "root", "SHELL": "/bin/bash",
+        var environment = ["HOME": Self.home, "TERM": "xterm-256color", "USER": "root", "SHELL": "/bin/bash", "LANG": "C.UTF-8",
                            "PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"]
         environment.merge(extra) { _, new in new }
         return environment
-    }
-
-    static func run(_ command: String, _ arguments: [String], timeout: TimeInterval = 300) throws -> ProcessOutput {
-        try runProcess(command, arguments, environment: ["DEBIAN_FRONTEND": "noninteractive"], timeout: timeout)
     }
 
     /// `make deb`, from inside `swift test`, which holds .build's lock while tests run: hence
@@ -47,103 +39,122 @@ struct DebianPackageTests {
         return repository + "/" + last
     }
 
-    static func purge() {
-        _ = try? run("/usr/bin/dpkg", ["--purge", "hostguard"])
+    /// What the host has of hostguard: dpkg's status line and every file under /etc/hostguard
+    /// with its bytes, so the test can show it left them alone.
+    static func hostState() throws -> String {
+        let status = try runProcess("/usr/bin/dpkg-query", ["-W", "-f=${Status} ${Version}", "hostguard"], hermetic: false)
+        let files = try runProcess("/bin/sh", ["-c", "[ -e /etc/hostguard ] && find /etc/hostguard -type f -exec sha256sum {} + | sort; ls -ld /etc/hostguard 2>&1"], hermetic: false)
+        return "dpkg: \(status.stdout)\n\(files.stdout)"
     }
 
-    static func isInstalled() -> Bool {
-        (try? run("/usr/bin/dpkg-query", ["-W", "-f=${Status}", "hostguard"]))?.stdout == "install ok installed"
-    }
-
-    @Test("make deb → lintian clean → dpkg -i: login bash, zsh and fish show the prompt; guard, man pages, units resolve → remove and purge leave silent shells and nothing behind")
+    @Test("make deb → lintian clean → dpkg -i: login bash, zsh and fish show the prompt; guard, man pages, units resolve → remove and purge leave silent shells and nothing behind — all in a throw-away root")
     func installUseRemovePurge() throws {
-        // Never replace or purge a package this test did not install: that would delete the
-        // operator's /etc/hostguard.
-        try #require(!Self.isInstalled(), "hostguard is installed on this host: the package test will not replace or purge it (remove it, or run the suite on another host)")
+        let hostBefore = try Self.hostState()
+        defer {
+            let hostAfter = try? Self.hostState()
+            #expect(hostAfter == hostBefore, "the package test changed the host's hostguard package or /etc/hostguard")
+        }
         let deb = try PackageArtifact.deb()
-        defer { Self.purge() }
 
-        // lintian: no errors (warnings are reported, not fatal).
-        let lintian = try Self.run("/usr/bin/lintian", ["--fail-on", "error", deb], timeout: 600)
+        // lintian reads the .deb, installs nothing: on the host.
+        let lintian = try runProcess("/usr/bin/lintian", ["--fail-on", "error", deb], timeout: 600)
         #expect(lintian.status == 0, "lintian:\n\(lintian.stdout)\(lintian.stderr)")
         #expect(!lintian.stdout.split(separator: "\n").contains { $0.hasPrefix("E: ") }, "lintian:\n\(lintian.stdout)")
 
-        let install = try Self.run("/usr/bin/dpkg", ["-i", deb])
+        let root = try ThrowawayRoot()
+        func run(_ command: String, _ arguments: [String], timeout: TimeInterval = 300) throws -> ProcessOutput {
+            try root.run(command, arguments, environment: ["DEBIAN_FRONTEND": "noninteractive", "HOME": Self.home], timeout: timeout)
+        }
+        func isInstalled() -> Bool {
+            (try? run("/usr/bin/dpkg-query", ["-W", "-f=${Status}", "hostguard"]))?.stdout == "install ok installed"
+        }
+        try FileManager.default.createDirectory(atPath: root.hostPath(Self.home), withIntermediateDirectories: true)
+        // zsh offers its new-user wizard instead of a prompt when a home has no startup files.
+        try "# empty: only the system-wide startup files count here\n".write(toFile: root.hostPath(Self.home + "/.zshrc"), atomically: false, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: deb, toPath: root.hostPath("/tmp/hostguard.deb"))
+        // A copy of a host that has the package: start from none (in the copy only).
+        if isInstalled() {
+            let purge = try run("/usr/bin/dpkg", ["--purge", "hostguard"])
+            try #require(purge.status == 0, "dpkg --purge in the throw-away root:\n\(purge.stdout)\(purge.stderr)")
+        }
+
+        let install = try run("/usr/bin/dpkg", ["-i", "/tmp/hostguard.deb"])
         try #require(install.status == 0, "dpkg -i:\n\(install.stdout)\(install.stderr)")
-        #expect(Self.isInstalled())
+        #expect(isInstalled())
         // Installing again (what an upgrade runs) keeps exactly one line in zsh's startup file.
-        let reinstall = try Self.run("/usr/bin/dpkg", ["-i", deb])
+        let reinstall = try run("/usr/bin/dpkg", ["-i", "/tmp/hostguard.deb"])
         #expect(reinstall.status == 0, "dpkg -i again:\n\(reinstall.stdout)\(reinstall.stderr)")
-        let zshrc = (try? String(contentsOfFile: "/etc/zsh/zshrc", encoding: .utf8)) ?? ""
+        let zshrc = (try? String(contentsOfFile: root.hostPath("/etc/zsh/zshrc"), encoding: .utf8)) ?? ""
         #expect(zshrc.components(separatedBy: "/etc/zsh/hostguard.zsh").count - 1 == 2, "one guarded line (naming the file twice) expected in /etc/zsh/zshrc:\n\(zshrc)")
 
         // The binary says which source it was built from; guard is the same binary.
         let revision = try runProcess("/usr/bin/git", ["-C", Self.repository, "rev-parse", "--short", "HEAD"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let version = try runProcess("/usr/bin/hostguard", ["--version"])
+        let version = try run("/usr/bin/hostguard", ["--version"])
         #expect(version.status == 0 && version.stdout.contains("(\(revision))"), "hostguard --version: \(version.stdout)\(version.stderr)")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: "/usr/bin/guard") == "hostguard")
-        let man = try runProcess("/usr/bin/man", ["-w", "hostguard", "guard"])
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.hostPath("/usr/bin/guard")) == "hostguard")
+        let man = try run("/usr/bin/man", ["-w", "hostguard", "guard"])
         #expect(man.status == 0 && man.stdout.contains("/hostguard.1") && man.stdout.contains("/guard.1"), "man -w: \(man.stdout)\(man.stderr) (a path-exclude for /usr/share/man in /etc/dpkg/dpkg.cfg.d drops man pages)")
 
         // The default config passes the trust rules (root, 0644) and says nothing: UNKNOWN.
-        let attributes = try FileManager.default.attributesOfItem(atPath: "/etc/hostguard/hostguard.toml")
+        let attributes = try FileManager.default.attributesOfItem(atPath: root.hostPath("/etc/hostguard/hostguard.toml"))
         #expect(attributes[.ownerAccountID] as? Int == 0)
         #expect(attributes[.posixPermissions] as? Int == 0o644)
-        let status = try runProcess("/usr/bin/hostguard", ["status", "--json"], environment: ["HOME": home.path], hermetic: false)
+        let status = try run("/usr/bin/hostguard", ["status", "--json"])
         #expect(status.status == 0, "status: \(status.stderr)")
         let object = try JSONSerialization.jsonObject(with: status.stdoutBytes) as? [String: Any]
         #expect(object?["environment"] is NSNull, "status --json: \(status.stdout)")
 
         // The units as installed (binary path included) pass systemd's own checks.
-        let units = try Self.run("/usr/bin/dpkg", ["-L", "hostguard"]).stdout.split(separator: "\n").map(String.init)
+        let units = try run("/usr/bin/dpkg", ["-L", "hostguard"]).stdout.split(separator: "\n").map(String.init)
             .filter { $0.hasPrefix(Self.unitsDirectory + "/") && ($0.hasSuffix(".service") || $0.hasSuffix(".timer")) }
-        #expect(units.count == 4, "units: \(units)")
-        let verify = try Self.run("/usr/bin/systemd-analyze", ["verify"] + units)
+        #expect(units.count == 5, "units: \(units)")
+        let verify = try run("/usr/bin/systemd-analyze", ["verify"] + units)
         #expect(verify.status == 0 && verify.stderr.isEmpty, "systemd-analyze verify:\n\(verify.stdout)\(verify.stderr)")
 
         // Fresh login shells: bash through /etc/profile.d with the default config, loaded exactly
         // once; zsh through /etc/zsh/zshrc and fish through vendor_conf.d with a production config.
-        let bash = try TmuxSession(["/bin/bash", "-l"], environment: loginEnvironment(), hermetic: false)
+        let bash = try TmuxSession(["/bin/bash", "-l"], environment: loginEnvironment(), hermetic: false, launcher: root.launcher)
         try bash.waitFor { $0.contains("UNKNOWN ENV") }
         try bash.type(#"echo "hooks=$(declare -p PROMPT_COMMAND | grep -o __hostguard_precmd | wc -l)""#)
         try bash.waitFor { $0.contains("hooks=1\n") }
 
-        let production = try home.write("production.toml", "[host]\nenvironment = \"production\"\ncluster = \"db\"\n")
-        let zsh = try TmuxSession(["/usr/bin/zsh", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false)
+        let production = Self.home + "/production.toml"
+        try "[host]\nenvironment = \"production\"\ncluster = \"db\"\n".write(toFile: root.hostPath(production), atomically: false, encoding: .utf8)
+        let zsh = try TmuxSession(["/usr/bin/zsh", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false, launcher: root.launcher)
         try zsh.waitFor { $0.contains(" PRODUCTION ") }
-        let fish = try TmuxSession(["/usr/bin/fish", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false)
+        let fish = try TmuxSession(["/usr/bin/fish", "-l"], environment: loginEnvironment(["HOSTGUARD_CONFIG": production]), hermetic: false, launcher: root.launcher)
         try fish.waitFor { $0.contains(" PRODUCTION ") }
 
         // Removed: the binary is gone, the conffiles (the bash and zsh loaders among them) stay,
         // and every login shell starts silently with its own prompt.
-        let remove = try Self.run("/usr/bin/dpkg", ["-r", "hostguard"])
+        let remove = try run("/usr/bin/dpkg", ["-r", "hostguard"])
         try #require(remove.status == 0, "dpkg -r:\n\(remove.stdout)\(remove.stderr)")
-        #expect(FileManager.default.fileExists(atPath: "/etc/profile.d/hostguard.sh"), "a conffile should stay until purge")
-        try expectSilentLoginShells(after: "remove")
+        #expect(FileManager.default.fileExists(atPath: root.hostPath("/etc/profile.d/hostguard.sh")), "a conffile should stay until purge")
+        try expectSilentLoginShells(after: "remove", in: root)
 
         // Purged: nothing of the package is left, and the shells are still fine.
-        let purge = try Self.run("/usr/bin/dpkg", ["--purge", "hostguard"])
+        let purge = try run("/usr/bin/dpkg", ["--purge", "hostguard"])
         try #require(purge.status == 0, "dpkg --purge:\n\(purge.stdout)\(purge.stderr)")
-        let listed = try Self.run("/usr/bin/dpkg", ["-L", "hostguard"])
+        let listed = try run("/usr/bin/dpkg", ["-L", "hostguard"])
         #expect(listed.status != 0 || listed.stdout.isEmpty, "dpkg -L after purge:\n\(listed.stdout)")
-        for path in ["/etc/hostguard", "/run/hostguard", "/usr/bin/hostguard", "/usr/bin/guard", "/etc/profile.d/hostguard.sh",
+        for path in ["/etc/hostguard", "/run/hostguard", "/var/lib/hostguard", "/usr/bin/hostguard", "/usr/bin/guard", "/etc/profile.d/hostguard.sh",
                      "/etc/zsh/hostguard.zsh", "/usr/share/hostguard", Self.unitsDirectory + "/hostguard-refresh.timer"] {
-            #expect(!FileManager.default.fileExists(atPath: path), "\(path) left after purge")
+            #expect(!FileManager.default.fileExists(atPath: root.hostPath(path)), "\(path) left after purge")
         }
         // Enablement links, masks and deb-systemd-helper's records of them.
-        let systemdLeft = try Self.run("/usr/bin/find", ["/etc/systemd", "/var/lib/systemd", "-name", "*hostguard*"]).stdout
+        let systemdLeft = try run("/usr/bin/find", ["/etc/systemd", "/var/lib/systemd", "-name", "*hostguard*"]).stdout
         #expect(systemdLeft.isEmpty, "systemd state left after purge: \(systemdLeft)")
-        if let zshrc = try? String(contentsOfFile: "/etc/zsh/zshrc", encoding: .utf8) {
+        if let zshrc = try? String(contentsOfFile: root.hostPath("/etc/zsh/zshrc"), encoding: .utf8) {
             #expect(!zshrc.contains("hostguard"), "/etc/zsh/zshrc still mentions hostguard")
         }
-        try expectSilentLoginShells(after: "purge")
+        try expectSilentLoginShells(after: "purge", in: root)
     }
 
     /// Login bash and zsh give their own prompt and run a command, with no word of hostguard.
-    func expectSilentLoginShells(after step: String) throws {
+    func expectSilentLoginShells(after step: String, in root: ThrowawayRoot) throws {
         for shell in ["/bin/bash", "/usr/bin/zsh"] {
-            let session = try TmuxSession([shell, "-l"], environment: loginEnvironment(), hermetic: false)
+            let session = try TmuxSession([shell, "-l"], environment: loginEnvironment(), hermetic: false, launcher: root.launcher)
             try session.waitFor { $0.contains("#") }
             try session.type("echo alive-$((40+2))")
             // The answer, then a fresh prompt (bash "root@host:/dir#", zsh "host#") on the last line.

@@ -20,4 +20,20 @@ public struct ConfigDiagnostic: Error, Equatable, Sendable, CustomStringConverti
         if let key { return "\(file): \(key): \(message)" }
         return "\(file): \(message)"
     }
+
+    /// One line for stderr: `description` with control characters (a newline in a config
+    /// string, an escape sequence) shown as `\xNN`, and nothing else changed, so what the
+    /// TOML parser quoted already escaped (`saw '\n'`) reads once-escaped.
+    public var line: String {
+        var out = ""
+        for scalar in description.unicodeScalars {
+            if TerminalText.isUnsafe(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += scalar.value <= 0xFF ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{\(hex)}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

@@ -100,9 +100,13 @@ struct TableReader {
     }
 
     /// Every key present but never read, as warnings; call once decoding of this table is done.
+    /// An unknown key close to one this table reads gets "did you mean …?" (`enviroment`).
     mutating func finish(known: [String] = []) -> [ConfigDiagnostic] {
+        let readable = Array(consumed) + known
         for entry in entries where !consumed.contains(entry.key) && !known.contains(entry.key) {
-            diagnostics.append(ConfigDiagnostic(.warning, file: file, key: keyPath(entry.key), "unknown key, ignored"))
+            var message = "unknown key, ignored"
+            if let nearest = NearestWord.nearest(to: entry.key, in: readable) { message += "; did you mean \(nearest)?" }
+            diagnostics.append(ConfigDiagnostic(.warning, file: file, key: keyPath(entry.key), message))
         }
         consumed.formUnion(entries.map(\.key))
         return diagnostics

@@ -2,13 +2,16 @@
 /// source it consulted as evidence.
 ///
 /// Precedence, strongest first:
-/// - environment, cluster: `[host]` in a system file, then the first matching `[[inventory]]` rule.
+/// - environment, cluster: `[host]` in a system file, then the first matching `[[inventory]]` rule;
+///   for the environment, then systemd's `/etc/machine-info` DEPLOYMENT=.
 /// - role: a live probe that answered; where no probe is configured, `[host].role`, then the
 ///   inventory rule's role. A configured probe that cannot answer makes the role unknown.
 /// Any error in the system config makes environment and role unknown (fail safe): the broken
 /// part may be exactly where "production" was written.
 public enum IdentityResolver {
-    public static func resolve(host: HostName, config: HostGuardConfig, probes: [ProbeResult] = []) -> HostIdentity {
+    public static func resolve(
+        host: HostName, config: HostGuardConfig, probes: [ProbeResult] = [], machineInfo: MachineInfoReading = .notRead
+    ) -> HostIdentity {
         var evidence: [Evidence] = []
         evidence.append(Evidence(.hostname, source: "kernel", detail: "node name \"\(host.nodeName)\""))
         if let fqdn = host.fqdn, fqdn != host.nodeName {
@@ -17,7 +20,9 @@ public enum IdentityResolver {
 
         if config.systemConfigIsBroken {
             let firstError = config.diagnostics.first { $0.severity == .error && !config.userFiles.contains($0.file) }!
-            let detail = "config not trusted: \(firstError)"
+            // A distrusted file says so itself ("not trusted: …"); a syntax or type error is
+            // a mistake in the file, not a matter of trust.
+            let detail = "system config not used: \(firstError)"
             evidence.append(Evidence(.config, source: "config", detail: detail))
             evidence.append(Evidence(.environment, source: "config", detail: "unknown because the system config has errors", outcome: .tried))
             return HostIdentity(
@@ -29,10 +34,11 @@ public enum IdentityResolver {
         }
 
         let inventoryMatch = matchInventory(host: host, rules: config.inventory, evidence: &evidence)
-        let environment = pick(
+        var environment = pick(
             .environment, fromHost: config.host.environment,
             fromInventory: inventoryMatch.flatMap { rule in rule.environment.map { ($0, rule) } },
-            evidence: &evidence)
+            evidence: &evidence, fallbackFollows: true)
+        environment = pickMachineInfo(machineInfo, decided: environment, evidence: &evidence)
         let cluster = pick(
             .cluster, fromHost: config.host.cluster,
             fromInventory: inventoryMatch.flatMap { rule in rule.cluster.map { ($0, rule) } },
@@ -60,9 +66,42 @@ public enum IdentityResolver {
         return nil
     }
 
+    /// Whether `/etc/machine-info` could decide the environment: only when neither `[host]` nor
+    /// a matching inventory rule says (the prompt reads the file only then; `status` always,
+    /// to show it under `--explain`).
+    public static func needsMachineInfo(host: HostName, config: HostGuardConfig) -> Bool {
+        if config.systemConfigIsBroken || config.host.environment != nil { return false }
+        return config.inventory.first(where: { $0.match(host) != nil })?.environment == nil
+    }
+
+    /// systemd's DEPLOYMENT= (hostnamectl set-deployment): below config and inventory.
+    private static func pickMachineInfo(_ reading: MachineInfoReading, decided: String?, evidence: inout [Evidence]) -> String? {
+        switch reading {
+        case .notRead:
+            if decided == nil {
+                evidence.append(Evidence(.environment, source: "default", detail: "not set in [host], any matching [[inventory]] rule or /etc/machine-info", outcome: .tried))
+            }
+            return decided
+        case .absent(let path, let why):
+            evidence.append(Evidence(.environment, source: "machine-info", detail: "\(path): \(why)", outcome: .tried))
+            if decided == nil {
+                evidence.append(Evidence(.environment, source: "default", detail: "not set in [host], any matching [[inventory]] rule or /etc/machine-info", outcome: .tried))
+            }
+            return decided
+        case .deployment(let path, let value):
+            let detail = "\(path): DEPLOYMENT=\(value) (hostnamectl set-deployment)"
+            if decided != nil {
+                evidence.append(Evidence(.environment, source: "machine-info", detail: detail, outcome: .overridden))
+                return decided
+            }
+            evidence.append(Evidence(.environment, source: "machine-info", detail: detail))
+            return value
+        }
+    }
+
     private static func pick(
         _ field: Evidence.Field, fromHost: Sourced<String>?, fromInventory: (String, InventoryRule)?,
-        evidence: inout [Evidence]
+        evidence: inout [Evidence], fallbackFollows: Bool = false
     ) -> String? {
         if let fromHost {
             evidence.append(Evidence(field, source: "config", detail: "\(fromHost.origin) = \"\(fromHost.value)\""))
@@ -76,7 +115,10 @@ public enum IdentityResolver {
             evidence.append(Evidence(field, source: "inventory", detail: "\(rule.file): \(rule.key).\(field.rawValue) = \"\(value)\""))
             return value
         }
-        evidence.append(Evidence(field, source: "default", detail: "not set in [host] or any matching [[inventory]] rule", outcome: .tried))
+        // The environment has one more source below these (machine-info), which says this.
+        if !fallbackFollows {
+            evidence.append(Evidence(field, source: "default", detail: "not set in [host] or any matching [[inventory]] rule", outcome: .tried))
+        }
         return nil
     }
 
@@ -125,4 +167,14 @@ public enum IdentityResolver {
     }
 
     static func describe(_ role: Role) -> String { Vocabulary.label(role) }
+}
+
+/// What was read from `/etc/machine-info` for the environment (HostGuardSystem reads it; the
+/// resolver weighs it).
+public enum MachineInfoReading: Equatable, Sendable {
+    /// Not looked at (the prompt, where config already decided).
+    case notRead
+    /// Looked at; nothing to say (no file, no DEPLOYMENT=, or unreadable: `why`).
+    case absent(path: String, why: String)
+    case deployment(path: String, value: String)
 }

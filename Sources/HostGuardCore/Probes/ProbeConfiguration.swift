@@ -54,13 +54,9 @@ public enum ProbeConfiguration: Equatable, Sendable {
         public var mapping: RoleWordMapping
     }
 
-    /// Validates a spec on its own, for the code that runs it: the first error, or the settings.
+    /// The decoded settings of a spec (decoded once, with the config), or its first error.
     public static func from(_ spec: ProbeSpec) -> Result<ProbeConfiguration, ConfigDiagnostic> {
-        var reader = TableReader(file: spec.file, path: spec.key, entries: spec.settings)
-        let decoded = decode(kind: spec.kind, &reader)
-        if let error = reader.diagnostics.first(where: { $0.severity == .error }) { return .failure(error) }
-        guard let decoded else { return .failure(ConfigDiagnostic(.error, file: spec.file, key: spec.key, "invalid probe")) }
-        return .success(decoded)
+        spec.configuration
     }
 
     /// Reads and checks the keys of one kind; errors and warnings go to `reader`.

@@ -6,14 +6,18 @@ public struct ConfigLocations: Equatable, Sendable {
     /// nil when HOSTGUARD_CONFIG names a file: then conf.d is not read.
     public var systemDropInDirectory: String?
     public var userFile: String?
+    /// True when HOSTGUARD_CONFIG named `systemFile`: then a missing file is a mistake to report
+    /// (issue 12), not a host that is simply not configured yet.
+    public var systemFileNamedExplicitly: Bool
 
     public static let defaultSystemFile = "/etc/hostguard/hostguard.toml"
     public static let defaultDropInDirectory = "/etc/hostguard/conf.d"
 
-    public init(systemFile: String, systemDropInDirectory: String?, userFile: String?) {
+    public init(systemFile: String, systemDropInDirectory: String?, userFile: String?, systemFileNamedExplicitly: Bool = false) {
         self.systemFile = systemFile
         self.systemDropInDirectory = systemDropInDirectory
         self.userFile = userFile
+        self.systemFileNamedExplicitly = systemFileNamedExplicitly
     }
 
     /// From the process environment: HOSTGUARD_CONFIG, HOSTGUARD_CONFIG_DIR, XDG_CONFIG_HOME, HOME.
@@ -29,7 +33,7 @@ public struct ConfigLocations: Equatable, Sendable {
         return ConfigLocations(
             systemFile: override ?? directory.map { $0 + "/hostguard.toml" } ?? defaultSystemFile,
             systemDropInDirectory: override != nil ? nil : directory.map { $0 + "/conf.d" } ?? defaultDropInDirectory,
-            userFile: userFile)
+            userFile: userFile, systemFileNamedExplicitly: override != nil)
     }
 
     /// The system files to read, in order: the main file, then conf.d/*.toml sorted by name.

@@ -8,8 +8,8 @@ public enum TOMLConfigParser {
             let table = try TOMLTable(string: text)
             return .success(convert(table))
         } catch let error as TOMLParseError {
-            let place = "line \(error.source.begin.line), column \(error.source.begin.column)"
-            return .failure(ConfigDiagnostic(.error, file: file, "TOML syntax error at \(place): \(error.description)"))
+            return .failure(ConfigDiagnostic(.error, file: file, TOMLSyntaxError.message(
+                parser: error.description, line: Int(error.source.begin.line), column: Int(error.source.begin.column), source: text[...])))
         } catch {
             return .failure(ConfigDiagnostic(.error, file: file, "TOML syntax error: \(error)"))
         }

@@ -245,22 +245,14 @@ public enum GuardSession {
         }
     }
 
-    /// Identity with live probes, as `IdentityLoader.load(purpose: .fresh)`, but for root the
-    /// config comes through the prompt's cache: the same result as parsing (the cache holds
-    /// only while no config file, drop-in directory or directory above them has changed), in a
-    /// directory only root can write, and it saves the TOML parse (~0.8 ms of a 3 ms budget).
-    /// Other users parse afresh: their cache is theirs to write.
+    /// Identity with live probes (see `LoadPurpose.guardDecision`).
     static func loadIdentity() -> (HostIdentity, HostGuardConfig) {
-        let locations = ConfigLocations.fromEnvironment()
-        let config = system_effectiveUserID() == 0 ? ConfigLoader.loadCached(locations) : ConfigLoader.load(locations)
-        let run = config.systemConfigIsBroken ? ProbeRun() : IdentityLoader.runProbes(config.probes, .fresh)
-        return (IdentityResolver.resolve(host: HostNameReader.read(), config: config, probes: run.results), config)
+        let loaded = IdentityLoader.load(.guardDecision)
+        return (loaded.identity, loaded.config)
     }
 
     static func depth(_ config: HostGuardConfig, fd: Int32) -> ColorDepth {
-        guard system_isTerminal(fd) else { return .none }
-        return ColorDepthDetector.depth(setting: config.prompt.color, noColor: system_getenv("NO_COLOR"),
-                                        term: system_getenv("TERM"), colorTerm: system_getenv("COLORTERM"))
+        ColorDepth.detect(config.prompt.color, outputIsTerminal: system_isTerminal(fd), environment: ColorEnvironment(system_getenv))
     }
 }
 

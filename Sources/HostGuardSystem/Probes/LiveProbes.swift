@@ -1,11 +1,8 @@
 import HostGuardCore
 
-/// One live reading of one probe: its results, and whether it failed only for lack of
-/// privilege (then a root-written state file may answer instead).
-struct LiveAnswer {
-    var results: [ProbeResult]
-    var needsPrivilege = false
-}
+/// Each probe kind's reader: what it reads, as a `LiveProbeAnswer` (Core's `ProbeMerge` decides
+/// what to do with it).
+typealias LiveAnswer = LiveProbeAnswer
 
 /// `kind = "address"`: primary when this host holds the service address (a keepalived VIP),
 /// read from the kernel's interface list (getifaddrs; no process spawned).

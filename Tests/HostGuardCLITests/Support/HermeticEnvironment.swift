@@ -31,6 +31,9 @@ final class HermeticEnvironment: @unchecked Sendable {
     var switchRoot: String { root + "/switches" }
     /// HOME: empty but for a blank .zshrc (zsh offers its new-user wizard in a home without one).
     var home: String { root + "/home" }
+    /// HOSTGUARD_MACHINE_INFO (stands for /etc/machine-info, systemd's DEPLOYMENT=): absent
+    /// unless a test writes it.
+    var machineInfo: String { root + "/machine-info" }
     /// XDG_RUNTIME_DIR (the prompt's config cache lives there when it exists).
     var runtimeDirectory: String { root + "/runtime" }
 
@@ -63,6 +66,7 @@ final class HermeticEnvironment: @unchecked Sendable {
             "HOSTGUARD_CONFIG_DIR": configDirectory,
             "HOSTGUARD_TRASH_REGISTRY": trashRegistry,
             "HOSTGUARD_SWITCH_ROOT": switchRoot,
+            "HOSTGUARD_MACHINE_INFO": machineInfo,
             "HOME": home,
             "XDG_RUNTIME_DIR": runtimeDirectory,
         ]

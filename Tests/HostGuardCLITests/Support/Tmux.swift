@@ -5,24 +5,29 @@ import Foundation
 final class TmuxSession {
     let socket: String
     let name = "t"
+    /// Put before every tmux command: e.g. `ThrowawayRoot.launcher`, so the server, its shell and
+    /// every later look at the screen run inside that root.
+    let launcher: [String]
 
     /// Starts `command` (argv, run via `sh -c` by tmux) in an 160×40 pane with `environment`,
     /// in `currentDirectory` (default: the environment's HOME, never the checkout, whose path
     /// may contain "hostguard" and would show in every prompt).
     /// `hermetic: false` leaves out the tests' private locations (see `runProcess`).
-    init(_ command: [String], environment: [String: String] = [:], width: Int = 160, currentDirectory: String? = nil, hermetic: Bool = true) throws {
+    init(_ command: [String], environment: [String: String] = [:], width: Int = 160, currentDirectory: String? = nil, hermetic: Bool = true,
+         launcher: [String] = []) throws {
+        self.launcher = launcher
         socket = "hostguard-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let quoted = command.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         var env = ["TERM": "xterm-256color"]
         env.merge(environment) { _, new in new }
         let directory = currentDirectory ?? env["HOME"] ?? HermeticEnvironment.shared.home
-        let result = try runProcess("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", "40",
-                                                      "-c", directory, "-s", name, quoted], environment: env, hermetic: hermetic)
+        let result = try Self.runTmux(launcher, ["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", "40",
+                                                 "-c", directory, "-s", name, quoted], environment: env, hermetic: hermetic)
         guard result.status == 0 else { throw TmuxError.failed("tmux new-session: \(result.stderr)") }
     }
 
     deinit {
-        _ = try? runProcess("/usr/bin/tmux", ["-L", socket, "kill-server"])
+        _ = try? Self.runTmux(launcher, ["-L", socket, "kill-server"])
     }
 
     /// Types literal text (no key-name interpretation), then Enter unless told otherwise.
@@ -59,9 +64,16 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let result = try runProcess("/usr/bin/tmux", ["-L", socket] + arguments)
+        let result = try Self.runTmux(launcher, ["-L", socket] + arguments)
         guard result.status == 0 else { throw TmuxError.failed("tmux \(arguments.first ?? ""): \(result.stderr)") }
         return result.stdout
+    }
+}
+
+extension TmuxSession {
+    static func runTmux(_ launcher: [String], _ arguments: [String], environment: [String: String] = [:], hermetic: Bool = true) throws -> ProcessOutput {
+        let command = launcher + ["/usr/bin/tmux"] + arguments
+        return try runProcess(command[0], Array(command.dropFirst()), environment: environment, hermetic: hermetic)
     }
 }
 
