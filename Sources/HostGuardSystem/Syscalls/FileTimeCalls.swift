@@ -25,3 +25,10 @@ public func system_touch(_ path: String, modifiedNanoseconds: Int64) throws(Syst
 public func system_removeFile(_ path: String) {
     _ = unlink(path)
 }
+
+/// Sets `path`'s modification time (utimensat(2), not following a symlink at `path`).
+public func system_setModifiedTime(_ path: String, nanoseconds: Int64) throws(SystemError) {
+    var times = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2),
+                 timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))]
+    _ = try valueOrErrno("utimensat", path: path) { utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) }
+}
