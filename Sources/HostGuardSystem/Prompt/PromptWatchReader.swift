@@ -11,7 +11,7 @@ public enum PromptWatchReader {
     ///     render again soon rather than wait for a change.
     public static func plan(
         locations: ConfigLocations, config: HostGuardConfig, results: [ProbeResult], maintenance: MaintenanceState,
-        mounts: MountAnswerCheck,
+        replication: ReplicationView? = nil, mounts: MountAnswerCheck,
         provisional: Bool = false
     ) -> PromptRefreshPlan {
         let nowNanoseconds = Int64(system_wallClockSeconds() * 1e9)
@@ -37,6 +37,16 @@ public enum PromptWatchReader {
             if let state = RoleStateStore.read(statePath) {
                 let stale = state.written + RoleStateStore.staleAfterSeconds + 1
                 deadlines.append(stale > now ? stale : now + 60)
+            }
+        }
+        // The root refresh's replication reading (ReplicationStore): "DOWN 3m" counts in
+        // minutes, and a reading turns stale ("replication? (3m old)") by time alone.
+        if config.probes.contains(where: { $0.kind == "postgresql" }) {
+            paths.append(ReplicationStore.path())
+            for cluster in replication?.clusters ?? [] {
+                let stale = cluster.checkedAt + ReplicationView.staleAfterSeconds + 1
+                deadlines.append(stale > now ? stale : now + 60)
+                if cluster.downSince != nil { deadlines.append(now + 60) }
             }
         }
         for result in results {

@@ -37,10 +37,16 @@ enum PromptRunner {
         }
         // /run and the switch files: local, read without blocking (a regular file or nothing).
         let maintenance = MaintenanceStore.read(details: false)
-        var text = render(request, environment, loaded.identity, config, notices: notices, maintenance: maintenance)
+        // The root refresh's replication reading: one small read, only where PostgreSQL is probed.
+        var replication: ReplicationView?
+        if config.probes.contains(where: { $0.kind == "postgresql" }), let state = ReplicationStore.read() {
+            replication = ReplicationView(clusters: state.clusters, now: Int64(system_wallClockSeconds()))
+        }
+        var text = render(request, environment, loaded.identity, config, notices: notices, maintenance: maintenance,
+                          replication: replication)
         if let session = request.integration {
             let plan = PromptWatchReader.plan(locations: locations, config: config, results: loaded.probeResults,
-                                              maintenance: maintenance, mounts: .current())
+                                              maintenance: maintenance, replication: replication, mounts: .current())
             text += "\n" + plan.encoded(stamp: PromptWatchReader.writeStamp(plan, session: session))
         }
         system_Watchdog.finish()
@@ -52,14 +58,15 @@ enum PromptRunner {
 
     static func render(
         _ request: FastPromptArguments, _ environment: ColorEnvironment, _ identity: HostIdentity, _ config: HostGuardConfig,
-        notices: [PromptNotice], maintenance: MaintenanceState? = nil
+        notices: [PromptNotice], maintenance: MaintenanceState? = nil, replication: ReplicationView? = nil
     ) -> String {
         var settings = config.prompt
         if let color = request.color { settings.color = color }
         // The shell captures the segment for the terminal: auto colour does not ask isatty.
         let depth = ColorDepth.detect(settings.color, outputIsTerminal: true, environment: environment)
         let context = PromptContext(identity: identity, settings: settings, notices: notices, depth: depth,
-                                    terminalTakesTitle: environment.terminalTakesTitle, maintenance: maintenance)
+                                    terminalTakesTitle: environment.terminalTakesTitle, maintenance: maintenance,
+                                    replication: replication)
         return PromptRenderer.render(context, dialect: request.dialect)
     }
 
