@@ -103,11 +103,7 @@ public enum PostgresCluster {
             let canonical = (try? system_canonicalPath(candidate)) ?? candidate
             if !directories.contains(canonical) { directories.append(canonical) }
         }
-        return directories
-            .map { inspect(dataDirectory: $0, procRoot: procRoot) }
-            .enumerated()
-            .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .map(\.element)
+        return ProbeReading.rank(directories.map { inspect(dataDirectory: $0, procRoot: procRoot) })
     }
 
     /// Data directories of running postmasters, walking /proc with `ProcFS` (the one walker).
