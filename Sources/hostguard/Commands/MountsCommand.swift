@@ -135,13 +135,10 @@ struct MountsScanCommand: ParsableCommand {
 
 extension StaleMountFinder.MappingScan: ExpressibleByArgument {}
 
-/// The one colour decision (Core's `ColorDepthDetector`, as the prompt makes it: an empty
+/// The one colour decision (Core's `ColorDepth.detect`, as the prompt makes it: an empty
 /// NO_COLOR does not switch colour off, per no-color.org), for a report on standard output.
 enum MountsColour {
     static func enabled() -> Bool {
-        guard system_isTerminal(1) else { return false }
-        return ColorDepthDetector.depth(
-            setting: .auto, noColor: system_getenv("NO_COLOR"), term: system_getenv("TERM"),
-            colorTerm: system_getenv("COLORTERM")) != .none
+        ColorDepth.detect(.auto, outputIsTerminal: system_isTerminal(1), environment: ColorEnvironment(system_getenv)) != .none
     }
 }
