@@ -8,8 +8,12 @@ struct EntryPointTests {
         let directory = try TemporaryDirectory()
         let link = directory.path + "/guard"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: HostGuardBinary.path)
-        let victim = try directory.write("victim", "keep me")
-        let result = try runProcess(link, ["rm", "-f", victim])
+        // A recursive delete on production needs the host name typed; with no terminal it is
+        // refused. (A plain file in /tmp on an unconfigured host is let through: issue 10's
+        // friction budget.)
+        let config = try GuardTest.config(directory, environment: "production")
+        let victim = try directory.write("victim/file", "keep me")
+        let result = try runProcess("/usr/bin/setsid", ["-w", link, "rm", "-rf", directory.path + "/victim"], environment: ["HOSTGUARD_CONFIG": config])
         #expect(result.status != 0)
         #expect(FileManager.default.fileExists(atPath: victim))
         #expect(result.stderr.contains("guard"))
