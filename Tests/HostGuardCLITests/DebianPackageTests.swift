@@ -108,7 +108,7 @@ struct DebianPackageTests {
         // The units as installed (binary path included) pass systemd's own checks.
         let units = try run("/usr/bin/dpkg", ["-L", "hostguard"]).stdout.split(separator: "\n").map(String.init)
             .filter { $0.hasPrefix(Self.unitsDirectory + "/") && ($0.hasSuffix(".service") || $0.hasSuffix(".timer")) }
-        #expect(units.count == 4, "units: \(units)")
+        #expect(units.count == 5, "units: \(units)")
         let verify = try run("/usr/bin/systemd-analyze", ["verify"] + units)
         #expect(verify.status == 0 && verify.stderr.isEmpty, "systemd-analyze verify:\n\(verify.stdout)\(verify.stderr)")
 

@@ -305,5 +305,14 @@ struct MountsIntegrationTests {
         }
         #expect(timer.contains("OnUnitActiveSec="))
         #expect(timer.contains("WantedBy=timers.target"))
+        // The watch service: long-running, same namespace rules, fanotify's capability.
+        let watch = try String(contentsOf: root.appendingPathComponent("Packaging/systemd/hostguard-mounts-watch.service"), encoding: .utf8)
+        let watchSettings = watch.split(separator: "\n").filter { !$0.hasPrefix("#") }
+        #expect(watchSettings.contains { $0.hasPrefix("ExecStart=") && $0.contains(" mounts watch --prometheus /var/lib/prometheus/node-exporter/") })
+        #expect(watchSettings.contains("Type=simple"))
+        #expect(watchSettings.contains { $0.hasPrefix("CapabilityBoundingSet=") && $0.contains("CAP_SYS_ADMIN") })
+        for option in ["PrivateTmp=", "ProtectSystem=", "ProtectHome=", "ReadWritePaths=", "PrivateMounts=", "RootDirectory="] {
+            #expect(!watchSettings.contains { $0.hasPrefix(option) }, "\(option) would give the watch its own mount namespace")
+        }
     }
 }

@@ -1,6 +1,6 @@
 /// Turns parsed documents into one `HostGuardConfig`, enforcing who may say what.
 public enum ConfigDecoder {
-    static let systemSections = ["host", "inventory", "probe", "protect", "watch", "prompt", "guard", "mounts", "metrics"]
+    static let systemSections = ["host", "inventory", "probe", "protect", "watch", "prompt", "guard", "mounts", "metrics", "replication"]
 
     /// Decodes `documents` in order (system files first, the user's last) and merges them.
     /// `readFailures` are files that could not be read or parsed; they count as errors.
@@ -70,6 +70,10 @@ public enum ConfigDecoder {
         if var metrics = reader.table("metrics") {
             MetricsSettings.decode(&metrics, into: &config.metrics)
             reader.absorb(&metrics)
+        }
+        if var replication = reader.table("replication") {
+            ReplicationSettings.decode(&replication, into: &config.replication)
+            reader.absorb(&replication)
         }
     }
 

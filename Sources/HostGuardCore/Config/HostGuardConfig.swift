@@ -9,6 +9,7 @@ public struct HostGuardConfig: Equatable, Sendable {
     public var guardSettings = GuardSettings()
     public var mounts = MountsSettings()
     public var metrics = MetricsSettings()
+    public var replication = ReplicationSettings()
     /// The system files that were read and trusted, in order.
     public var sources: [String] = []
     public var diagnostics: [ConfigDiagnostic] = []

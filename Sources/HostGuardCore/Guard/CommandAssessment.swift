@@ -22,6 +22,10 @@ public enum Harm: String, Sendable, Equatable, CaseIterable {
     /// whatever is later done through the new name is done to the same inode, so a hard link to
     /// live data is reported. The operand is the existing file (the link's source).
     case link
+    /// The file system (or device mapping, loop device, RAID array, swap) is taken away from
+    /// under whatever uses it: umount, cryptsetup close, losetup -d, mdadm --stop, swapoff. For
+    /// live data that is as bad as a delete.
+    case unmount
 }
 
 /// A path the command will act on, as spelled, with where its bytes are in argv.

@@ -34,8 +34,15 @@ public enum CommandRules {
             return result
         }
         let arguments = Array(argv.dropFirst())
-        let parsed = GNUOptionParser.parse(arguments, spec: rule.spec,
+        // An empty spec means the rule reads its own words (launchers, tools with verbs and
+        // their own flag syntax): every word is an operand, nothing is a problem yet.
+        var parsed = ParsedArguments()
+        if rule.spec.options.isEmpty {
+            parsed.operands = Array(arguments.indices)
+        } else {
+            parsed = GNUOptionParser.parse(arguments, spec: rule.spec,
                                            posixlyCorrect: context.environment["POSIXLY_CORRECT"] != nil)
+        }
         var invocation = Invocation(command: command, arguments: arguments, parsed: parsed, context: context)
         invocation.depth = depth
         var assessment = rule.interpret(invocation)
@@ -148,17 +155,19 @@ public enum CommandRules {
         SudoRule.rule, EnvRule.rule, XargsRule.rule, ShRule.rule, SimpleLauncherRule.rule, ChrootRule.rule,
         NsenterRule.rule, SuRule.rule, FlockRule.rule, WatchLauncherRule.rule, BusyboxRule.rule,
         // files
-        RmRule.rule, UnlinkRule.rule, RmdirRule.rule, MvRule.rule, CpRule.rule,
-        RsyncRule.rule, DdRule.rule, ShredRule.rule, TruncateRule.rule,
+        RmRule.rule, UnlinkRule.rule, RmdirRule.rule, MvRule.rule, CpRule.rule, InstallRule.rule, LnRule.rule,
+        TeeRule.rule, SedRule.rule, TarRule.rule, RsyncRule.rule, DdRule.rule, ShredRule.rule, TruncateRule.rule,
         FindRule.rule, ChmodRule.rule, ChownRule.rule, ChownRule.rule.renamed(["chgrp"]),
         // disks and volumes
-        MkfsRule.rule, WipefsRule.rule, LvmRule.rule, ZfsRule.rule,
+        MkfsRule.rule, WipefsRule.rule, FdiskRule.rule, PartedRule.rule, BlkdiscardRule.rule, CryptsetupRule.rule,
+        MdadmRule.rule, LvmRule.rule, ZfsRule.rule, BtrfsRule.rule, SwapoffRule.rule, LosetupRule.rule, UmountRule.rule,
         // the host and its services
-        PowerRule.rule, SystemctlRule.rule,
+        PowerRule.rule, InitRule.rule, SystemctlRule.rule, KillRule.rule, CrontabRule.rule,
         // databases
-        DropdbRule.rule, PgCtlRule.rule, PgBasebackupRule.rule,
+        DropdbRule.rule, PgCtlRule.rule, PgBasebackupRule.rule, PsqlRule.rule, MysqlRule.rule, RedisCliRule.rule,
+        MongoshRule.rule, Sqlite3Rule.rule,
         // other systems
-        KubectlRule.rule, TerraformRule.rule,
+        DockerRule.rule, GitRule.rule, KubectlRule.rule, TerraformRule.rule, HelmRule.rule,
     ]
 }
 

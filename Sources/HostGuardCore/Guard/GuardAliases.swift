@@ -8,7 +8,7 @@ public enum GuardAliases {
     public static let commands: [String] = {
         var names: [String] = []
         for rule in CommandRules.table where rule.aliased {
-            for name in rule.names where !names.contains(name) { names.append(name) }
+            for name in rule.names where !names.contains(name) && !shellBuiltins.contains(name) { names.append(name) }
         }
         for name in ["mkfs.ext4", "mkfs.ext3", "mkfs.ext2", "mkfs.xfs", "mkfs.btrfs", "mkfs.vfat", "mkfs.fat"] where !names.contains(name) {
             names.append(name)
@@ -18,6 +18,10 @@ public enum GuardAliases {
         names.append("sudo")
         return names
     }()
+
+    /// Shell builtins keep working as builtins: an alias would send `kill %1` (a job, which only
+    /// the shell knows) to /bin/kill. `sudo kill …` and `guard kill …` are still read.
+    static let shellBuiltins: Set<String> = ["kill", "exec", "command", "builtin", "time"]
 
     /// The word in an alias template (shell/aliases.bash, shell/aliases.fish) that stands for a
     /// command name.

@@ -91,7 +91,7 @@ public enum MountReport {
         text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
     }
 
-    static func seconds(_ value: Double) -> String {
+    public static func seconds(_ value: Double) -> String {
         let millis = Int((value * 1000).rounded())
         let fraction = String(millis % 1000)
         return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
@@ -196,5 +196,28 @@ public enum MountReport {
         let fraction = UInt64(scaled - Double(whole) * scale)
         let digits = String(fraction)
         return "\(whole)." + String(repeating: "0", count: max(0, places - digits.count)) + digits
+    }
+}
+
+extension MountReport {
+    /// One line per finding for a log (`mounts watch` on stderr, the journal):
+    /// "stale: pid 4242 (gitlab-pages …) [gitlab-pages.service] cwd /srv/pages on /srv/pages:
+    /// holds old (tmpfs), mounted now new (tmpfs): over-mounted; systemctl restart … (id …)".
+    public static func line(_ finding: StaleFinding) -> String {
+        var text = "stale: pid \(finding.pid) (\(TerminalText.visible(truncatedCommand(finding.command))))"
+        if let unit = finding.unit { text += " [\(TerminalText.visible(unit.name))]" }
+        text += " \(finding.kind.rawValue)"
+        if finding.count > 1 { text += "×\(finding.count)" }
+        text += " \(TerminalText.visible(finding.path))"
+        if let point = finding.mountPoint { text += " on \(TerminalText.visible(point))" }
+        if let held = finding.heldSource { text += ": holds \(TerminalText.visible(held))" }
+        if let now = finding.currentSource { text += ", mounted now \(TerminalText.visible(now))" }
+        text += ": \(finding.reason.summary)"
+        if finding.acknowledged { text += " (acknowledged)" }
+        return text + "; \(TerminalText.visible(finding.remedy)) (id \(MountAcknowledgement.id(of: finding)))"
+    }
+
+    private static func truncatedCommand(_ command: String) -> String {
+        command.count > 60 ? String(command.prefix(59)) + "…" : command
     }
 }

@@ -31,6 +31,13 @@ public struct RoleStateFile: Equatable, Sendable {
             && zip(lhs.probes, rhs.probes).allSatisfy { $0.fingerprint == $1.fingerprint && $0.results == $1.results }
     }
 
+    /// Whether a state file may be believed: written by root (the refresh) or by the reader
+    /// itself, and writable by nobody else (another user could otherwise claim "standby" for
+    /// every prompt on the host).
+    public static func believed(owner: UInt32, permissions: UInt32, reader: UInt32) -> Bool {
+        (owner == 0 || owner == reader) && permissions & 0o022 == 0
+    }
+
     public func results(for fingerprint: String) -> [ProbeResult]? {
         probes.first(where: { $0.fingerprint == fingerprint })?.results
     }

@@ -23,19 +23,37 @@ public struct PromptContext: Sendable {
     public var notices: [PromptNotice]
     /// Maintenance flag and host switches (nil: not read, e.g. in tests of other segments).
     public var maintenance: MaintenanceState?
+    /// The root refresh's replication reading and the time now (nil: none, or not read).
+    public var replication: ReplicationView?
     public var depth: ColorDepth
     /// False where no terminal would read a title sequence (TERM=dumb, the Linux console).
     public var terminalTakesTitle: Bool
 
     public init(
         identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth,
-        terminalTakesTitle: Bool = true, maintenance: MaintenanceState? = nil
+        terminalTakesTitle: Bool = true, maintenance: MaintenanceState? = nil, replication: ReplicationView? = nil
     ) {
         self.maintenance = maintenance
+        self.replication = replication
         self.identity = identity
         self.settings = settings
         self.notices = notices
         self.depth = depth
         self.terminalTakesTitle = terminalTakesTitle
+    }
+}
+
+/// Replication as the prompt sees it: the clusters from the state file, and now (for "3m").
+public struct ReplicationView: Equatable, Sendable {
+    /// The refresh timer runs every 10 s; two minutes without one means it is not running, and
+    /// the reading is no longer shown as healthy.
+    public static let staleAfterSeconds: Int64 = 120
+
+    public var clusters: [ClusterReplication]
+    public var now: Int64
+
+    public init(clusters: [ClusterReplication], now: Int64) {
+        self.clusters = clusters
+        self.now = now
     }
 }

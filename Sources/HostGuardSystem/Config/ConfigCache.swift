@@ -1,54 +1,60 @@
 import HostGuardCore
 
 extension ConfigLoader {
-    /// The prompt's path: the same result as `load`, from a per-user cache while no config file
-    /// (nor the ownership or mode of its directories, which decide trust) has changed.
+    /// The prompt's path: the same result as `load`, with the system files from a per-user
+    /// cache while none of them (nor the ownership or mode of the directories and links on the
+    /// way to them, which decide trust) has changed, and the user's file read afresh.
+    /// `beforeUserFile` is told the system config first: the user's file is the one most likely
+    /// to sit on a network home that does not answer (the prompt's watchdog then shows what the
+    /// system config says).
     public static func loadCached(
-        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile(), timings: StepTimer? = nil
+        _ locations: ConfigLocations, cacheFile: String? = ConfigCache.defaultFile(), timings: StepTimer? = nil,
+        beforeUserFile: ((HostGuardConfig) -> Void)? = nil
     ) -> HostGuardConfig {
-        let signature = timings.measure("config cache: stat config files and their directories") { ConfigCache.signature(locations) }
+        let (documents, failures) = loadSystemCached(locations, cacheFile: cacheFile, timings: timings)
+        guard let user = locations.userFile else {
+            return timings.measure("config: decode") { ConfigDecoder.decode(documents, readFailures: failures) }
+        }
+        beforeUserFile?(ConfigDecoder.decode(documents, readFailures: failures))
+        var userFailures: [ConfigDiagnostic] = []
+        let userDocument = timings.measure("config: read and parse \(user)") {
+            read(user, authority: .user, optional: true, failures: &userFailures)
+        }
+        let all = documents + (userDocument.map { [$0] } ?? [])
+        return timings.measure("config: decode") { ConfigDecoder.decode(all, readFailures: failures + userFailures) }
+    }
+
+    /// The system files (main file and conf.d), parsed, from the cache while it holds.
+    static func loadSystemCached(
+        _ locations: ConfigLocations, cacheFile: String?, timings: StepTimer?
+    ) -> ([ConfigDocument], [ConfigDiagnostic]) {
+        var system = locations
+        system.userFile = nil
+        let signature = timings.measure("config cache: stat config files and their directories") { ConfigCache.signature(system) }
         if let cacheFile, let entry = timings.measure("config cache: read \(cacheFile)", { ConfigCache.read(cacheFile) }),
            entry.signature == signature {
-            return timings.measure("config: decode (from the cache)") { ConfigDecoder.decode(entry.documents, readFailures: entry.failures) }
+            return (entry.documents, entry.failures)
         }
-        let (documents, failures) = readAll(locations, timings: timings)
+        let (documents, failures) = readAll(system, timings: timings)
         if let cacheFile {
             timings.measure("config cache: write \(cacheFile)") {
                 ConfigCache.write(cacheFile, ConfigCacheCodec.Entry(signature: signature, documents: documents, failures: failures))
             }
         }
-        return timings.measure("config: decode") { ConfigDecoder.decode(documents, readFailures: failures) }
+        return (documents, failures)
     }
 }
 
 /// Where and how the prompt caches parsed config.
 public enum ConfigCache {
-    /// `$XDG_RUNTIME_DIR/hostguard/config.cache` (a per-user tmpfs), else
-    /// `~/.cache/hostguard/config.cache`. Only a directory owned by this user and not writable by
+    /// `config.cache` in this user's `RuntimeDirectory` (a tmpfs, never `$HOME`, which may be on
+    /// a server that does not answer). Only a directory owned by this user and not writable by
     /// others is used: under `sudo -E` root must not read a cache another user wrote.
     public static func defaultFile() -> String? {
-        let uid = system_effectiveUserID()
-        var candidates: [String] = []
-        if let runtime = system_getenv("XDG_RUNTIME_DIR"), runtime.hasPrefix("/") { candidates.append(runtime) }
-        if let home = system_getenv("HOME"), home.hasPrefix("/"), home != "/" { candidates.append(home + "/.cache") }
-        for base in candidates {
-            guard let info = try? system_stat(base), info.isDirectory, info.owner == uid,
-                  info.permissions & 0o022 == 0 else { continue }
-            let directory = base + "/hostguard"
-            // One stat on every prompt; the mkdir and a second stat only the first time.
-            var own = try? system_stat(directory)
-            if own == nil {
-                try? system_makeDirectory(directory, mode: 0o700, existingIsFine: true)
-                own = try? system_stat(directory)
-            }
-            guard let own, own.isDirectory, own.owner == uid,
-                  own.permissions & 0o022 == 0 else { continue }
-            return directory + "/config.cache"
-        }
-        return nil
+        RuntimeDirectory.path().map { $0 + "/config.cache" }
     }
 
-    /// What must be unchanged for the cache to hold: every config file and drop-in directory,
+    /// What must be unchanged for the cache to hold: every system config file and drop-in directory,
     /// and every directory and symbolic link on the way to them (their owner and mode decide
     /// trust: `ConfigTrust.steps`).
     static func signature(_ locations: ConfigLocations) -> String {
@@ -62,7 +68,6 @@ public enum ConfigCache {
                 text += "\n" + step.path + "|\(step.kind):\(step.owner):\(step.permissions)"
             }
         }
-        if let user = locations.userFile { paths.append(user) }
         for path in paths {
             text += "\n" + path + "|"
             guard let info = try? system_stat(path) else {

@@ -252,9 +252,7 @@ public enum GuardSession {
     }
 
     static func depth(_ config: HostGuardConfig, fd: Int32) -> ColorDepth {
-        guard system_isTerminal(fd) else { return .none }
-        return ColorDepthDetector.depth(setting: config.prompt.color, noColor: system_getenv("NO_COLOR"),
-                                        term: system_getenv("TERM"), colorTerm: system_getenv("COLORTERM"))
+        ColorDepth.detect(config.prompt.color, outputIsTerminal: system_isTerminal(fd), environment: ColorEnvironment(system_getenv))
     }
 }
 

@@ -27,6 +27,18 @@ public struct LoadedIdentity: Sendable {
     public var config: HostGuardConfig
     public var notices: [PromptNotice]
     public var stateWriteFailure: SystemError?
+    /// The probes' results, in config order (the prompt watches the files they read).
+    public var probeResults: [ProbeResult] = []
+}
+
+/// Where a load has got to, for a caller that must show something if the next step does not
+/// answer (the prompt's watchdog): the user's file may sit on a network home, a data directory
+/// on a dead mount.
+public enum LoadProgress: Sendable {
+    /// The system config is read; the user's file is next.
+    case readingUserConfig(HostName, HostGuardConfig)
+    /// All config is read; the probes are next.
+    case probing(HostName, HostGuardConfig)
 }
 
 /// Gathers what Core needs to decide identity (host name, config, live probe results,
@@ -41,7 +53,8 @@ public enum IdentityLoader {
     }
 
     public static func load(
-        _ purpose: LoadPurpose, locations: ConfigLocations = .fromEnvironment(), timings: StepTimer? = nil
+        _ purpose: LoadPurpose, locations: ConfigLocations = .fromEnvironment(), timings: StepTimer? = nil,
+        progress: ((LoadProgress) -> Void)? = nil
     ) -> LoadedIdentity {
         let host = timings.measure("host name (uname, /etc/hosts)") { HostNameReader.read() }
         let config: HostGuardConfig
@@ -49,7 +62,8 @@ public enum IdentityLoader {
         var statePath = RoleStateStore.path()
         switch purpose {
         case .prompt:
-            config = ConfigLoader.loadCached(locations, timings: timings)
+            config = ConfigLoader.loadCached(locations, timings: timings,
+                                             beforeUserFile: progress.map { report in { report(.readingUserConfig(host, $0)) } })
             mode = .prompt
         case .status:
             config = ConfigLoader.load(locations, timings: timings)
@@ -65,6 +79,7 @@ public enum IdentityLoader {
         }
         var run = ProbeRun()
         if !config.systemConfigIsBroken && !config.probes.isEmpty {
+            progress?(.probing(host, config))
             run = ProbeRunner.run(config.probes, mode: mode, loadState: { [statePath] in RoleStateStore.read(statePath) },
                                   statePath: statePath, timings: timings)
         }
@@ -83,7 +98,8 @@ public enum IdentityLoader {
         let identity = timings.measure("decide identity") {
             IdentityResolver.resolve(host: host, config: config, probes: run.results, machineInfo: machineInfo)
         }
-        return LoadedIdentity(identity: identity, config: config, notices: run.notices, stateWriteFailure: failure)
+        return LoadedIdentity(identity: identity, config: config, notices: run.notices, stateWriteFailure: failure,
+                              probeResults: run.results)
     }
 
     /// Reads DEPLOYMENT= with the safe reader (a FIFO or device planted there is refused, not

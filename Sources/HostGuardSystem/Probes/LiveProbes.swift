@@ -1,111 +1,59 @@
 import HostGuardCore
 
-/// Each probe kind's reader: what it reads, as a `LiveProbeAnswer` (Core's `ProbeMerge` decides
-/// what to do with it).
-typealias LiveAnswer = LiveProbeAnswer
+// Each probe kind's reader: what it reads, handed to Core's `ProbeReading` for the answer
+// (and then to `ProbeMerge`). Nothing here decides a role.
 
-/// `kind = "address"`: primary when this host holds the service address (a keepalived VIP),
-/// read from the kernel's interface list (getifaddrs; no process spawned).
+/// `kind = "address"`: the kernel's interface list (getifaddrs; no process spawned).
 enum AddressProbe {
-    static func run(_ settings: ProbeConfiguration.AddressSettings) -> LiveAnswer {
-        let subject = settings.addresses.joined(separator: ", ") + (settings.interface.map { " on \($0)" } ?? "")
+    static func run(_ settings: ProbeConfiguration.AddressSettings) -> LiveProbeAnswer {
         let present: [InterfaceAddress]
         do {
             present = try system_interfaceAddresses()
         } catch {
-            return LiveAnswer(results: [ProbeResult(kind: "address", subject: subject, role: nil, reason: "cannot list addresses: \(error)")])
+            return ProbeReading.address(settings, holders: [], listError: "\(error)")
         }
-        var facts: [String] = []
-        var held = false
-        for text in settings.addresses {
-            guard let wanted = system_parseAddress(text) else {
-                return LiveAnswer(results: [ProbeResult(kind: "address", subject: subject, role: nil, reason: "\"\(text)\" is not an IP address")])
-            }
-            let holders = present.filter { $0.bytes == wanted && (settings.interface == nil || $0.interface == settings.interface) }
-            if holders.isEmpty {
-                facts.append("\(text) not on \(settings.interface ?? "any interface")")
-            } else {
-                held = true
-                facts.append("\(text) held on \(holders.map(\.interface).joined(separator: ", "))")
-            }
+        let holders = settings.addresses.map { text in
+            ProbeReading.AddressHolders(address: text, interfaces: system_parseAddress(text).map { wanted in
+                present.filter { $0.bytes == wanted && (settings.interface == nil || $0.interface == settings.interface) }.map(\.interface)
+            })
         }
-        if held {
-            return LiveAnswer(results: [ProbeResult(kind: "address", subject: subject, role: Role(Role.kind(named: settings.heldRole)), facts: facts)])
-        }
-        guard let absent = settings.absentRole else {
-            return LiveAnswer(results: [ProbeResult(kind: "address", subject: subject, role: nil, reason: "address not held by this host", facts: facts)])
-        }
-        return LiveAnswer(results: [ProbeResult(kind: "address", subject: subject, role: Role(Role.kind(named: absent)), facts: facts)])
+        return ProbeReading.address(settings, holders: holders, listError: nil)
     }
 }
 
 /// `kind = "command"`: runs a configured argv (Patroni, repmgr, redis-cli …) under a hard time
-/// limit; the first word of its output names the role. Never on the prompt's path.
+/// limit. Never on the prompt's path (`ProbeMerge.runsLive`).
 enum CommandProbe {
-    static func run(_ settings: ProbeConfiguration.CommandSettings) -> LiveAnswer {
-        let subject = settings.arguments.joined(separator: " ")
+    static func run(_ settings: ProbeConfiguration.CommandSettings) -> LiveProbeAnswer {
         let outcome = system_runBounded(settings.arguments, timeoutMilliseconds: settings.timeoutMilliseconds)
-        func unknown(_ reason: String, _ facts: [String] = []) -> LiveAnswer {
-            LiveAnswer(results: [ProbeResult(kind: "command", subject: subject, role: nil, reason: reason, facts: facts)])
-        }
-        let output = String(decoding: outcome.standardOutput, as: UTF8.self)
-        let errors = String(decoding: outcome.standardError, as: UTF8.self)
-        let firstErrorLine = errors.split(separator: "\n").first.map { ": " + TerminalText.visible(String($0.prefix(120))) } ?? ""
+        let ending: ProbeReading.CommandEnding
         switch outcome.ending {
-        case .couldNotStart(let error):
-            return unknown("cannot run: \(error)")
-        case .timedOut:
-            return unknown("timed out after \(settings.timeoutMilliseconds) ms (process group killed)")
-        case .signaled(let signal):
-            return unknown("killed by signal \(signal)\(firstErrorLine)")
-        case .exited(let status) where status != 0:
-            return unknown("exited with status \(status)\(firstErrorLine)")
-        case .exited:
-            let shown = TerminalText.visible(String(output.split(separator: "\n").first?.prefix(80) ?? ""))
-            let reading = settings.mapping.role(from: output)
-            if let role = reading.role {
-                return LiveAnswer(results: [ProbeResult(kind: "command", subject: subject, role: role, facts: ["exit 0, output \"\(shown)\""])])
-            }
-            return unknown(TerminalText.visible(reading.unknownReason ?? "no answer"), ["exit 0"])
+        case .couldNotStart(let error): ending = .couldNotStart("\(error)")
+        case .timedOut: ending = .timedOut
+        case .signaled(let signal): ending = .signaled(signal)
+        case .exited(let status): ending = .exited(status)
         }
+        return ProbeReading.command(settings, ending: ending, output: outcome.standardOutput, errors: outcome.standardError)
     }
 }
 
-/// `kind = "file"`: the role as written to a file by another system (a cluster manager hook,
-/// config management), optionally only while the file is fresh.
+/// `kind = "file"`: the file a cluster manager hook or config management writes, read with
+/// the safe reader and its status from the same open descriptor (its age).
 enum FileProbe {
-    static func run(_ settings: ProbeConfiguration.FileSettings, now: Int64) -> LiveAnswer {
-        func unknown(_ reason: String, privilege: Bool = false) -> LiveAnswer {
-            LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: nil, reason: reason)], needsPrivilege: privilege)
-        }
-        let text: String
-        let info: FileStatus
+    static func run(_ settings: ProbeConfiguration.FileSettings, now: Int64) -> LiveProbeAnswer {
         do {
-            info = try system_stat(settings.path)
-            text = try system_readText(settings.path, limit: 4096)
+            let read = try system_readFileAndStatus(settings.path, limit: 4096, followSymlinks: true)
+            return ProbeReading.file(settings, text: String(decoding: read.bytes, as: UTF8.self), readError: nil, privilegeDenied: false,
+                                     ageSeconds: now - read.status.modifiedNanoseconds / 1_000_000_000)
         } catch {
-            return unknown("cannot read: \(error)", privilege: error.isPermissionDenied)
+            return ProbeReading.file(settings, text: nil, readError: "\(error)", privilegeDenied: error.isPermissionDenied, ageSeconds: 0)
         }
-        let age = now - info.modifiedNanoseconds / 1_000_000_000
-        var facts = ["modified \(RoleStateFile.describeAge(seconds: age)) ago"]
-        if let limit = settings.maxAgeSeconds, age > Int64(limit) {
-            return LiveAnswer(results: [ProbeResult(
-                kind: "file", subject: settings.path, role: nil,
-                reason: "last written \(RoleStateFile.describeAge(seconds: age)) ago, older than max_age_seconds = \(limit)")])
-        }
-        let reading = settings.mapping.role(from: text)
-        if let role = reading.role {
-            facts.insert("says \"\(TerminalText.visible(String(text.split(separator: "\n").first?.prefix(80) ?? "")))\"", at: 0)
-            return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: role, facts: facts)])
-        }
-        return LiveAnswer(results: [ProbeResult(kind: "file", subject: settings.path, role: nil,
-                                                reason: TerminalText.visible(reading.unknownReason ?? "no answer"), facts: facts)])
     }
 }
 
 /// `kind = "postgresql"`: one data directory, or every cluster discovered on the host.
 enum PostgresProbe {
-    static func run(dataDirectory: String?, discover: Bool, knownDirectories: [String], procRoot: String, root: String) -> LiveAnswer {
+    static func run(dataDirectory: String?, discover: Bool, knownDirectories: [String], procRoot: String, root: String) -> LiveProbeAnswer {
         var states: [PostgresClusterState]
         if let dataDirectory {
             states = [PostgresCluster.inspect(dataDirectory: dataDirectory, procRoot: procRoot)]
@@ -119,14 +67,7 @@ enum PostgresProbe {
                 directories.append(path)
             }
             states = directories.map { PostgresCluster.inspect(dataDirectory: $0, procRoot: procRoot) }
-                .enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
         }
-        if states.isEmpty {
-            return LiveAnswer(results: [ProbeResult(
-                kind: "postgresql", subject: "discovery", role: nil,
-                reason: "no PostgreSQL data directory found (no running postmaster, nothing under /var/lib/postgresql or /var/lib/pgsql)")])
-        }
-        let privilege = states.contains(where: \.needsPrivilege) && !states.contains(where: { $0.role != nil })
-        return LiveAnswer(results: states.map(\.probeResult), needsPrivilege: privilege)
+        return ProbeReading.postgres(states)
     }
 }

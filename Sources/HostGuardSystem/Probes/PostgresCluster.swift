@@ -50,18 +50,16 @@ public enum PostgresCluster {
             recoveryConf: recoveryConf, postmaster: postmasterStatus(directory, procRoot: procRoot))
     }
 
-    /// True when `path` looks like a data directory (PG_VERSION and global/pg_control), or is
-    /// unreadable where one is usual. Cheap: two stats.
+    /// True when `path` looks like a PostgreSQL data directory (`DataDirectoryKind`, the one
+    /// recogniser). Cheap: two stats.
     public static func looksLikeDataDirectory(_ path: String) -> Bool {
-        exists(path + "/PG_VERSION") && exists(path + "/global/pg_control")
+        DataDirectoryKind.recognise(has: { exists(path + "/" + $0) }) == .postgresql
     }
 
     // MARK: postmaster
 
-    /// Is the pid in postmaster.pid alive, a postmaster, and one serving this directory?
-    /// A postmaster chdir()s to its data directory, so /proc/<pid>/cwd names it (readable by
-    /// root and the postgres user); the cmdline (readable by all) says it is postgres itself
-    /// and not a backend ("postgres: 15/main: checkpointer") or an unrelated reused pid.
+    /// Reads postmaster.pid and the pid's cmdline and cwd in /proc (through `ProcFS`); Core's
+    /// `PostmasterProcess.status` decides whether it is this directory's running postmaster.
     static func postmasterStatus(_ directory: String, procRoot: String) -> PostmasterStatus {
         let text: String
         do {
@@ -73,45 +71,23 @@ public enum PostgresCluster {
         guard let file = PostmasterPidFile.parse(text[...]) else {
             return .unreadablePidFile("empty or malformed (server starting or stopping?)")
         }
-        let process = "\(procRoot)/\(file.pid)"
-        guard let arguments = try? system_readProcFile(process + "/cmdline", limit: 4096), !arguments.isEmpty else {
-            return .stale(pid: file.pid, why: "is not alive")
+        let process = try? ProcFS(root: procRoot).process(file.pid)
+        let cmdline = (try? process?.arguments()).map { arguments in
+            arguments.reduce(into: [UInt8]()) { line, word in line += word + [0] }
         }
-        let command = commandName(arguments)
-        if command.hasPrefix("postgres:") || command.hasPrefix("postmaster:") {
-            return .stale(pid: file.pid, why: "is a PostgreSQL child process (\(command)), not a postmaster")
-        }
-        guard ["postgres", "postmaster"].contains(command) else {
-            return .stale(pid: file.pid, why: "is now \"\(command)\" (pid reused)")
-        }
-        // realpath (a stat per path component) only when the plain path does not match.
-        var resolved: String?
-        func canonical() -> String {
-            if resolved == nil { resolved = (try? system_canonicalPath(directory)) ?? directory }
-            return resolved!
-        }
-        do {
-            let cwd = try system_readlink(process + "/cwd")
-            if cwd == directory || cwd == canonical() {
-                return .running(file, how: "\(command), cwd is the data directory")
-            }
-            return .stale(pid: file.pid, why: "is a postmaster for \(cwd), not this directory")
-        } catch {
-            if error.isPermissionDenied, let named = file.dataDirectory, named == directory || named == canonical() {
-                return .running(file, how: "\(command); cwd unreadable, postmaster.pid names this directory")
-            }
-            if error.isProcessGone { return .stale(pid: file.pid, why: "exited while being checked") }
-            return .running(file, how: "\(command); cwd unreadable (\(error))")
-        }
-    }
-
-    /// The program name from a NUL-separated cmdline: the basename of argv[0], or, for a
-    /// process that rewrote its title ("postgres: 15/main: walwriter"), the title's first word.
-    static func commandName(_ cmdline: [UInt8]) -> String {
-        let first = cmdline.split(separator: 0, maxSplits: 1, omittingEmptySubsequences: false).first ?? []
-        let text = String(decoding: first, as: UTF8.self)
-        if let title = text.split(separator: " ").first, title.hasSuffix(":") { return String(title) }
-        return String(text.split(separator: "/").last ?? Substring(text))
+        return PostmasterProcess.status(
+            of: file, directory: directory, cmdline: cmdline,
+            cwd: { () -> PostmasterProcess.CwdReading in
+                guard let process else { return .gone }
+                do throws(SystemError) {
+                    return .path(try process.cwdPath())
+                } catch {
+                    if error.isPermissionDenied { return .permissionDenied("\(error)") }
+                    if error.isProcessGone { return .gone }
+                    return .failed("\(error)")
+                }
+            },
+            canonical: { (try? system_canonicalPath(directory)) ?? directory })
     }
 
     // MARK: discovery
@@ -127,34 +103,21 @@ public enum PostgresCluster {
             let canonical = (try? system_canonicalPath(candidate)) ?? candidate
             if !directories.contains(canonical) { directories.append(canonical) }
         }
-        return directories
-            .map { inspect(dataDirectory: $0, procRoot: procRoot) }
-            .enumerated()
-            .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
-            .map(\.element)
+        return ProbeReading.rank(directories.map { inspect(dataDirectory: $0, procRoot: procRoot) })
     }
 
-    /// Data directories of running postmasters. Reads each process's 16-byte comm first, so
-    /// the scan costs one small read per process.
+    /// Data directories of running postmasters, walking /proc with `ProcFS` (the one walker).
+    /// Reads each process's 16-byte comm first, so the scan costs one small read per process;
+    /// Core's `PostmasterProcess` says which are postmasters and which directory each serves.
     public static func runningDataDirectories(procRoot: String = "/proc") -> [String] {
-        guard let entries = try? system_listDirectory(procRoot) else { return [] }
         var found: [String] = []
-        for entry in entries where entry.first.map({ $0 >= "0" && $0 <= "9" }) == true {
-            let process = procRoot + "/" + entry
-            guard let comm = try? system_readProcText(process + "/comm", limit: 64),
-                  comm.hasPrefix("postgres") || comm.hasPrefix("postmaster"),
-                  let cmdline = try? system_readProcFile(process + "/cmdline", limit: 64 << 10) else { continue }
-            let command = commandName(cmdline)
-            guard command == "postgres" || command == "postmaster" else { continue }
-            var directory = try? system_readlink(process + "/cwd")
-            if directory == nil {
-                // Not root: fall back to -D / --pgdata when it is absolute.
-                let arguments = cmdline.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-                for (index, argument) in arguments.enumerated() {
-                    if argument == "-D", index + 1 < arguments.count { directory = arguments[index + 1] }
-                    if argument.hasPrefix("--pgdata=") { directory = String(argument.dropFirst(9)) }
-                }
-            }
+        _ = try? ProcFS(root: procRoot).walk { process throws(SystemError) in
+            guard PostmasterProcess.commMayBePostmaster(try process.shortName()) else { return }
+            let arguments = try process.arguments()
+            let cmdline = arguments.reduce(into: [UInt8]()) { line, word in line += word + [0] }
+            guard PostmasterProcess.isPostmaster(PostmasterProcess.commandName(cmdline)) else { return }
+            // Not root: fall back to -D / --pgdata when it is absolute.
+            let directory = (try? process.cwdPath()) ?? PostmasterProcess.dataDirectoryArgument(arguments)
             if let directory, directory.hasPrefix("/"), !found.contains(directory) { found.append(directory) }
         }
         return found

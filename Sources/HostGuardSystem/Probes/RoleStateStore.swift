@@ -17,12 +17,13 @@ public enum RoleStateStore {
 
     /// The state, or nil when absent, unreadable, malformed or not trustworthy (written by
     /// someone other than root or this user, or writable by others).
+    /// Owner and mode come from the descriptor that was read (no window for a swap between a
+    /// stat and the read); `RoleStateFile.believed` decides.
     public static func read(_ path: String = path()) -> RoleStateFile? {
-        guard let info = try? system_stat(path), info.isRegularFile,
-              info.owner == 0 || info.owner == system_effectiveUserID(),
-              info.permissions & 0o022 == 0,
-              let text = try? system_readText(path, limit: 1 << 20) else { return nil }
-        return RoleStateFile.decode(text[...])
+        guard let read = try? system_readFileAndStatus(path, limit: 1 << 20, followSymlinks: true),
+              RoleStateFile.believed(owner: read.status.owner, permissions: read.status.permissions,
+                                     reader: system_effectiveUserID()) else { return nil }
+        return RoleStateFile.decode(String(decoding: read.bytes, as: UTF8.self)[...])
     }
 
     /// Writes atomically (temp file + rename), creating the directory (0755) if needed.

@@ -5,9 +5,6 @@ import SystemPackage
 // Directories and their entries: opendir(3)/readdir(3), mkdir(2), rmdir(2), unlink(2), rename(2)
 // and renameat2(2).
 
-public let system_directoryType = UInt8(DT_DIR)
-public let system_unknownType = UInt8(DT_UNKNOWN)
-
 /// Names in a directory as bytes (names need not be UTF-8), with their d_type (DT_DIR …;
 /// DT_UNKNOWN on file systems that do not fill it in), without "." and "..", unsorted, at most
 /// `limit` of them.

@@ -40,11 +40,6 @@ public func system_close(_ fd: Int32) {
     _ = close(fd)
 }
 
-/// read(2) into the start of `buffer`; 0 at end of file.
-public func system_read(_ fd: Int32, into buffer: inout [UInt8], path: String? = nil) throws(SystemError) -> Int {
-    try system_readAt(fd, into: &buffer, offset: 0, path: path)
-}
-
 /// read(2) into `buffer` from `offset` to its end; 0 at end of file.
 public func system_readAt(_ fd: Int32, into buffer: inout [UInt8], offset: Int, path: String? = nil) throws(SystemError) -> Int {
     try buffer.withUnsafeMutableBytes { raw in

@@ -3,7 +3,11 @@ import HostGuardSystem
 
 /// `guard CMD ARGS…` ≡ `hostguard guard -- CMD ARGS…`. main.swift routes both spellings to
 /// `GuardEntry` before ArgumentParser sees them (argv must stay bytes, and the let-through path
-/// must not pay for parsing); this type is here for `hostguard help guard` and `--help`.
+/// must not pay for parsing), and `GuardOptions` (Core) parses guard's options from the bytes.
+///
+/// So this type only *describes* the options, for `hostguard help guard`, `guard --help` and the
+/// generated completions (`GuardCompletion`): its properties are never read, and `run()` is
+/// reached only if ArgumentParser ever routes here. Keep it in step with `GuardOptions`.
 struct GuardCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guard",
@@ -15,7 +19,7 @@ struct GuardCommand: ParsableCommand {
             """
     )
 
-    @Flag(help: "Print the assessment; run nothing.")
+    @Flag(name: [.long, .customShort("n")], help: "Print the assessment; run nothing.")
     var dryRun = false
 
     @Flag(help: "With --dry-run: print the assessment as JSON.")
@@ -41,6 +45,18 @@ struct GuardCommand: ParsableCommand {
 /// The guard's entry: raw argv bytes in, an exit code out (or an exec that never returns).
 enum GuardEntry {
     static func run(_ words: [[UInt8]]) -> Int32 {
+        if words.count == 2, words[0] == Array("--generate-completion-script".utf8) {
+            guard let script = GuardCompletion.script(for: String(decoding: words[1], as: UTF8.self)) else {
+                var error = StandardOutput(fd: 2)
+                error.write("guard: --generate-completion-script: expected bash, zsh or fish\n")
+                error.flush()
+                return ExitCodes.usage
+            }
+            var output = StandardOutput()
+            output.write(script)
+            output.flush()
+            return ExitCodes.success
+        }
         switch GuardSession.run(words) {
         case .usage(let message):
             var error = StandardOutput(fd: 2)

@@ -9,17 +9,17 @@ struct MountsCommand: ParsableCommand {
         discussion: """
             Reads /proc only: never touches the mounts themselves, so a dead NFS server cannot \
             hang it. Exit status: 0 nothing stale, 1 stale mounts found, 2 could not check. \
-            Run as root to see every process.
-            """
+            Run as root to see every process. `mounts watch` reports changes as they happen; \
+            `mounts wait --source SRC` blocks until nothing holds a mount of SRC.
+            """,
+        subcommands: [MountsScanCommand.self, MountsWaitCommand.self, MountsWatchCommand.self],
+        defaultSubcommand: MountsScanCommand.self
     )
+}
 
-    @Flag(help: "Print one JSON object: {\"stale\": [{pid, command, unit, kind, path, mount_point, held_source, current_source, …}], …}.")
-    var json = false
-
-    @Option(name: .customLong("prometheus"), help: ArgumentHelp("Also write metrics for node_exporter's textfile collector to FILE (atomically).", valueName: "FILE"))
-    var prometheusFile: String?
-
-    @Option(name: .customLong("path"), help: ArgumentHelp("Compare every namespace's view of PATH with this host's (repeatable; adds to [[watch]] in the config). Default: every network file system and every shadowed mount point.", valueName: "PATH"))
+/// Options every scanning mode shares.
+struct MountScanArguments: ParsableArguments {
+    @Option(name: .customLong("path"), help: ArgumentHelp("Compare every namespace's view of PATH with this host's (repeatable; adds to [[watch]] in the config). Default: every network file system and every over-mounted mount point.", valueName: "PATH"))
     var paths: [String] = []
 
     @Flag(name: .customLong("include-private"), help: "Also compare containers and systemd-sandboxed namespaces (PrivateTmp, ProtectHome), which differ on purpose.")
@@ -31,8 +31,11 @@ struct MountsCommand: ParsableCommand {
     @Flag(name: .customLong("proc-only"), help: "Read /proc files only: no statx(2), not even of cached attributes (about twice as slow; a descriptor inherited from a namespace no readable process is in then counts as detached).")
     var procOnly = false
 
-    @Option(help: ArgumentHelp("Give up after SECONDS with exit 2 (a /proc read can block behind a task stuck on a dead NFS server).", valueName: "SECONDS"))
-    var timeout: UInt32 = 60
+    @Option(name: .customLong("ack"), help: ArgumentHelp("Accept finding ID (as listed): it stays listed, marked acknowledged, but leaves the exit status and the prompt's notice until it changes (repeatable; adds to [mounts] acknowledged).", valueName: "ID"))
+    var acknowledged: [String] = []
+
+    @Option(name: .customLong("prometheus"), help: ArgumentHelp("Also write metrics for node_exporter's textfile collector to FILE (atomically).", valueName: "FILE"))
+    var prometheusFile: String?
 
     @Option(name: .customLong("proc"), help: .hidden)
     var procRoot = "/proc"
@@ -43,66 +46,93 @@ struct MountsCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func options(config: HostGuardConfig) -> MountScanOptions {
         var options = MountScanOptions()
         options.procRoot = procRoot
         options.includePrivateNamespaces = includePrivate
         options.referencePID = referencePID
         options.useStatx = !procOnly
-        let config = ConfigLoader.load(.fromEnvironment())
         options.watchedPaths = paths + config.watch.map(\.path)
-        let fullScan = paths.isEmpty
+        return options
+    }
 
+    func accepted(config: HostGuardConfig) -> [String] { acknowledged + config.mounts.acknowledged }
+
+    /// Writes the metrics file (if asked), and the prompt's notice for full scans.
+    func publish(_ result: MountScanResult?, success: Bool, durationSeconds: Double) {
+        if let prometheusFile {
+            let text = MountReport.prometheus(result, success: success, finishedAt: result?.finishedAt ?? system_wallClockSeconds(), durationSeconds: durationSeconds)
+            do {
+                try system_writeFileAtomically(prometheusFile, Array(text.utf8))
+            } catch {
+                system_printError("mounts: --prometheus: \(TerminalText.visible(error.description))")
+            }
+        }
+        if let result, paths.isEmpty {
+            // Best effort: an unprivileged run cannot write /run/hostguard, and that is fine.
+            try? StaleMountNotice.write(staleProcesses: result.staleProcessCount, finishedAt: result.finishedAt)
+        }
+    }
+}
+
+struct MountsScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan once (the default): list every process holding a stale mount."
+    )
+
+    @OptionGroup var scan: MountScanArguments
+
+    @Flag(help: "Print one JSON object: {\"stale\": [{pid, command, unit, kind, path, mount_point, held_source, current_source, …}], …}.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Give up after SECONDS with exit 2 (a /proc read can block behind a task stuck on a dead NFS server).", valueName: "SECONDS"))
+    var timeout: UInt32 = 60
+
+    func run() throws {
+        let config = ConfigLoader.load(.fromEnvironment())
+        let options = scan.options(config: config)
         let started = system_monotonicNanoseconds()
         if timeout > 0 {
-            let failure = prometheusFile.map { path in
+            let failure = scan.prometheusFile.map { path in
                 (path, MountReport.prometheus(nil, success: false, finishedAt: system_wallClockSeconds() + Double(timeout), durationSeconds: Double(timeout)))
             }
             system_Deadline.arm(seconds: timeout, message: "the scan did not finish in \(timeout) s", metrics: failure)
         }
-        let result: MountScanResult
+        var result: MountScanResult
         do {
             result = try StaleMountScanner(options: options).scan()
             system_Deadline.disarm()
         } catch {
+            system_Deadline.disarm()
             system_printError("mounts: could not check: \(TerminalText.visible(error.description))")
-            if let prometheusFile {
-                let elapsed = Double(system_monotonicNanoseconds() - started) / 1e9
-                writeMetrics(MountReport.prometheus(nil, success: false, finishedAt: system_wallClockSeconds(), durationSeconds: elapsed), to: prometheusFile)
-            }
+            scan.publish(nil, success: false, durationSeconds: Double(system_monotonicNanoseconds() - started) / 1e9)
             throw ExitCode(ExitCodes.couldNotCheck)
         }
+        result.findings = MountAcknowledgement.apply(scan.accepted(config: config), to: result.findings)
 
         var output = StandardOutput()
         if json {
             output.write(MountReport.json(result).serialized(pretty: true) + "\n")
         } else {
-            let styled = system_isTerminal(1) && system_getenv("NO_COLOR") == nil && system_getenv("TERM") != "dumb"
-            MountReport.text(result, styled: styled, to: &output)
+            MountReport.text(result, styled: MountsColour.enabled(), to: &output)
         }
         output.flush()
         if json && result.processesUnreadable > 0 {
             system_printError("mounts: " + MountReport.summary(result))
         }
-
-        if let prometheusFile {
-            writeMetrics(MountReport.prometheus(result, success: true, finishedAt: result.finishedAt, durationSeconds: result.durationSeconds), to: prometheusFile)
-        }
-        if fullScan {
-            // Best effort: an unprivileged run cannot write /run/hostguard, and that is fine.
-            try? StaleMountNotice.write(staleProcesses: result.staleProcessCount, finishedAt: result.finishedAt)
-        }
+        scan.publish(result, success: true, durationSeconds: result.durationSeconds)
         for diagnostic in config.diagnostics {
             system_printError("\(diagnostic.severity.rawValue): \(TerminalText.visible(diagnostic.description))")
         }
         if !result.isClean { throw ExitCode(ExitCodes.staleFound) }
     }
+}
 
-    private func writeMetrics(_ text: String, to path: String) {
-        do {
-            try system_writeFileAtomically(path, Array(text.utf8))
-        } catch {
-            system_printError("mounts: --prometheus: \(TerminalText.visible(error.description))")
-        }
+/// The one colour decision (Core's `ColorDepth.detect`, as the prompt makes it: an empty
+/// NO_COLOR does not switch colour off, per no-color.org), for a report on standard output.
+enum MountsColour {
+    static func enabled() -> Bool {
+        ColorDepth.detect(.auto, outputIsTerminal: system_isTerminal(1), environment: ColorEnvironment(system_getenv)) != .none
     }
 }

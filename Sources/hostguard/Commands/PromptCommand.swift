@@ -15,6 +15,9 @@ struct PromptCommand: ParsableCommand {
     @Option(help: "Colour: auto (NO_COLOR and TERM=dumb turn it off), always or never.")
     var color: String?
 
+    @Option(help: ArgumentHelp("For the shell integration: also print what to watch (ID: the shell's pid).", visibility: .hidden))
+    var integration: String?
+
     func validate() throws {
         guard ShellDialect(rawValue: shell) != nil else {
             throw ValidationError("unknown shell '\(shell)': expected bash, zsh, fish or plain")
@@ -22,11 +25,15 @@ struct PromptCommand: ParsableCommand {
         if let color, PromptSettings.Toggle(rawValue: color) == nil {
             throw ValidationError("unknown colour mode '\(color)': expected auto, always or never")
         }
+        if let integration, !FastPromptArguments.isSessionID(integration) {
+            throw ValidationError("--integration takes the shell's pid (digits), not '\(integration)'")
+        }
     }
 
     func run() throws {
         let request = FastPromptArguments(
-            dialect: ShellDialect(rawValue: shell)!, color: color.flatMap(PromptSettings.Toggle.init(rawValue:)))
+            dialect: ShellDialect(rawValue: shell)!, color: color.flatMap(PromptSettings.Toggle.init(rawValue:)),
+            integration: integration)
         throw ExitCode(PromptRunner.run(request))
     }
 }

@@ -37,6 +37,15 @@ struct StatusCommand: ParsableCommand {
         if timings { return try runTimings() }
         let loaded = IdentityLoader.load(refresh ? .refresh(statePath: RoleStateStore.path()) : .status)
         let (identity, config, writeFailure) = (loaded.identity, loaded.config, loaded.stateWriteFailure)
+        // Replication: asked live in the root refresh only; otherwise the last refresh's reading.
+        var replication: [ClusterReplication] = []
+        var replicationWriteFailure: SystemError?
+        if refresh {
+            if !config.systemConfigIsBroken { (replication, replicationWriteFailure) = ReplicationRefresh.run(config) }
+        } else {
+            replication = ReplicationStore.read()?.clusters ?? []
+        }
+        let now = Int64(system_wallClockSeconds())
         let maintenance = MaintenanceStore.read()
         var output = StandardOutput()
         if let field {
@@ -52,11 +61,13 @@ struct StatusCommand: ParsableCommand {
             if case .object(var members) = report {
                 members.append(("maintenance", MaintenanceReport.json(maintenance)))
                 members.append(("host_switches", MaintenanceReport.switchesJSON(maintenance)))
+                members.append(("clusters", ReplicationReport.clustersJSON(replication)))
                 report = .object(members)
             }
             output.write(report.serialized(pretty: true) + "\n")
         } else {
             output.write(IdentityReport.text(identity, explain: explain))
+            output.write(ReplicationReport.text(replication, now: now, explain: explain))
             if let line = MaintenanceReport.field(maintenance) { output.write("maint       " + TerminalText.visible(line) + "\n") }
         }
         output.flush()
@@ -65,6 +76,10 @@ struct StatusCommand: ParsableCommand {
                                                           refreshSucceeded: writeFailure == nil && !config.systemConfigIsBroken,
                                                           version: BuildInfo.version) {
             system_printError("cannot write the fleet metrics ([metrics] textfile): \(failure)")
+        }
+        if let replicationWriteFailure {
+            system_printError("cannot write the replication state: \(replicationWriteFailure)")
+            throw ExitCode(ExitCodes.couldNotCheck)
         }
         if let writeFailure {
             let hint = system_effectiveUserID() == 0 ? "" : " (run as root)"

@@ -124,9 +124,9 @@ struct MaintenanceStateTests {
         let plain = PromptRenderer.render(PromptContext(identity: identity, settings: PromptSettings(), depth: .none, maintenance: state), dialect: .plain)
         #expect(plain == "[PRODUCTION] db1 [MAINT: $(touch x) `y` (by alice)] ")
         let bash = PromptRenderer.render(PromptContext(identity: identity, settings: PromptSettings(), depth: .basic, maintenance: state), dialect: .bash)
-        // The reason goes through the dialect's own escaping (tested row by row in ShellDialectTests).
-        let escaped = ShellDialect.bash.escape(" MAINT: $(touch x) `y` (by alice) ")
+        // The reason goes through the dialect's own escaper (tested row by row in PromptEscaperTests).
+        let escaped = ShellDialect.bash.escaper.text(" MAINT: $(touch x) `y` (by alice) ")
         #expect(!escaped.contains(" $(touch"))
-        #expect(bash.contains("\\[\u{1B}[1;30;43m\\]" + escaped + "\\[\u{1B}[0m\\] "), "\(bash)")
+        #expect(bash.contains("\u{01}\u{1B}[1;30;43m\u{02}" + escaped + "\u{01}\u{1B}[0m\u{02} "), "\(bash)")
     }
 }

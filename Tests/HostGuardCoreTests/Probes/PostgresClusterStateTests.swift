@@ -100,7 +100,7 @@ struct PostgresClusterStateTests {
 
     @Test("postmaster.pid and recovery.conf parse", arguments: [
         ("4242\n/var/lib/postgresql/15/main\n1763750000\n5432\n/var/run/postgresql\n*\n  5432001         0\nready   \n",
-         PostmasterPidFile(pid: 4242, dataDirectory: "/var/lib/postgresql/15/main", startTime: 1763750000, port: 5432, status: "ready")),
+         PostmasterPidFile(pid: 4242, dataDirectory: "/var/lib/postgresql/15/main", startTime: 1763750000, port: 5432, status: "ready").withSocketDirectory("/var/run/postgresql")),
         ("77\n", PostmasterPidFile(pid: 77)),
     ])
     func pidFile(text: String, expected: PostmasterPidFile) {

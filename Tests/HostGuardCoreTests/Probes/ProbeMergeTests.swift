@@ -101,3 +101,82 @@ struct ProbeMergeTests {
         #expect(config.diagnostics.filter { $0.severity == .error }.count == 1)
     }
 }
+
+@Suite("probe readings: each kind's answer from what was read")
+struct ProbeReadingTests {
+    static func address(held: String = "primary", absent: String? = "standby", interface: String? = nil) -> ProbeConfiguration.AddressSettings {
+        guard case .address(var settings)? = try? ProbeSpec(kind: "address", settings: [("address", .string("10.0.0.50"))],
+                                                          file: "f", key: "probe[1]").configuration.get() else { fatalError() }
+        settings.heldRole = held
+        settings.absentRole = absent
+        settings.interface = interface
+        return settings
+    }
+
+    @Test("address: held → held_role, not held → absent_role or no answer", arguments: [
+        ([ProbeReading.AddressHolders(address: "10.0.0.50", interfaces: ["eth0"])], "standby" as String?, Role.Kind?.some(.primary), "held on eth0"),
+        ([.init(address: "10.0.0.50", interfaces: [])], "standby", .standby, "not on any interface"),
+        ([.init(address: "10.0.0.50", interfaces: [])], nil, nil, "address not held by this host"),
+        ([.init(address: "10.0.0.50", interfaces: [])] + [.init(address: "bogus", interfaces: nil)], "standby", nil, "is not an IP address"),
+    ] as [([ProbeReading.AddressHolders], String?, Role.Kind?, String)])
+    func address(holders: [ProbeReading.AddressHolders], absent: String?, expected: Role.Kind?, says: String) {
+        let result = ProbeReading.address(Self.address(absent: absent), holders: holders, listError: nil).results[0]
+        #expect(result.role?.kind == expected)
+        #expect((result.facts + [result.reason ?? ""]).contains { $0.contains(says) }, "\(result)")
+    }
+
+    static let commandSettings: ProbeConfiguration.CommandSettings = {
+        guard case .command(let settings)? = try? ProbeSpec(kind: "command", settings: [("command", .array([.string("/bin/x")]))],
+                                                          file: "f", key: "probe[1]").configuration.get() else { fatalError() }
+        return settings
+    }()
+
+    @Test("command: only exit 0 with a role word answers", arguments: [
+        (ProbeReading.CommandEnding.exited(0), "Leader since 10:00\n", "", Role.Kind?.some(.primary), "exit 0, output \"Leader since 10:00\""),
+        (.exited(0), "error\n", "", nil, "does not start with a role word"),
+        (.exited(2), "primary\n", "boom\nmore", nil, "exited with status 2: boom"),
+        (.signaled(9), "", "", nil, "killed by signal 9"),
+        (.timedOut, "", "", nil, "timed out after 2000 ms"),
+        (.couldNotStart("No such file"), "", "", nil, "cannot run: No such file"),
+    ] as [(ProbeReading.CommandEnding, String, String, Role.Kind?, String)])
+    func command(ending: ProbeReading.CommandEnding, output: String, errors: String, expected: Role.Kind?, says: String) {
+        let result = ProbeReading.command(Self.commandSettings, ending: ending, output: Array(output.utf8), errors: Array(errors.utf8)).results[0]
+        #expect(result.role?.kind == expected)
+        #expect((result.facts + [result.reason ?? ""]).contains { $0.contains(says) }, "\(result)")
+    }
+
+    @Test("file: its role while fresh; permission denied asks for the state file")
+    func file() {
+        let settings = ProbeConfiguration.FileSettings(path: "/etc/role", maxAgeSeconds: 60, mapping: RoleWordMapping())
+        #expect(ProbeReading.file(settings, text: "standby\n", readError: nil, privilegeDenied: false, ageSeconds: 5).results[0].role?.kind == .standby)
+        let stale = ProbeReading.file(settings, text: "standby\n", readError: nil, privilegeDenied: false, ageSeconds: 3600)
+        #expect(stale.results[0].reason?.contains("older than max_age_seconds = 60") == true)
+        let denied = ProbeReading.file(settings, text: nil, readError: "Permission denied", privilegeDenied: true, ageSeconds: 0)
+        #expect(denied.needsPrivilege)
+        #expect(denied.results[0].role == nil)
+    }
+
+    @Test("postgresql: most important first; privilege needed only when nothing answered")
+    func postgres() {
+        let primary = PostgresClusterState(dataDirectory: "/a", kind: .primary, running: true)
+        let standby = PostgresClusterState(dataDirectory: "/b", kind: .standby, running: true)
+        var denied = PostgresClusterState(dataDirectory: "/c", kind: nil, unknownReason: "permission denied", running: nil)
+        denied.needsPrivilege = true
+        let answer = ProbeReading.postgres([denied, standby, primary])
+        #expect(answer.results.map(\.subject) == ["/a", "/b", "/c"])
+        #expect(!answer.needsPrivilege)
+        #expect(ProbeReading.postgres([denied]).needsPrivilege)
+        #expect(ProbeReading.postgres([]).results[0].reason?.contains("no PostgreSQL data directory found") == true)
+    }
+
+    @Test("the state file is believed from root or the reader, never when others may write it", arguments: [
+        (UInt32(0), UInt32(0o644), UInt32(1000), true),
+        (1000, 0o600, 1000, true),
+        (1001, 0o644, 1000, false),
+        (0, 0o666, 1000, false),
+        (0, 0o664, 0, false),
+    ] as [(UInt32, UInt32, UInt32, Bool)])
+    func believed(owner: UInt32, permissions: UInt32, reader: UInt32, expected: Bool) {
+        #expect(RoleStateFile.believed(owner: owner, permissions: permissions, reader: reader) == expected)
+    }
+}

@@ -22,12 +22,14 @@ enum ChmodRule {
     }
 
     static func permissionTargets(_ call: Invocation, firstIsSpec: Bool) -> CommandAssessment {
-        // Only recursive changes are the guard's business: one file's mode is easy to put back,
-        // a tree's is not.
-        guard call.parsed.has("recursive") else { return call.assessment(nil, "not recursive") }
-        var result = call.assessment(.permissions, "recursive \(call.command)")
+        // One file's mode is easy to put back, a tree's is not: the policy asks about a
+        // non-recursive change only where the file matters (`chmod 000 /etc/shadow`, `chmod 0777
+        // /etc`), so the paths are reported either way.
+        let recursive = call.parsed.has("recursive")
+        if call.parsed.has("help") || call.parsed.has("version") { return .harmless(call.command, "prints help") }
+        var result = call.assessment(.permissions, recursive ? "recursive \(call.command)" : call.command)
         result.paths = call.operandWords.dropFirst(firstIsSpec ? 1 : 0).map {
-            PathOperand($0.0, at: $0.1, harm: .permissions, recursive: true, followsFinalSymlink: true)
+            PathOperand($0.0, at: $0.1, harm: .permissions, recursive: recursive, followsFinalSymlink: true)
         }
         return result
     }

@@ -8,6 +8,8 @@ public struct PostmasterPidFile: Equatable, Sendable {
     public var dataDirectory: String?
     public var startTime: Int64?
     public var port: Int?
+    /// Line 5: the first Unix-socket directory (empty when the server listens on TCP only).
+    public var socketDirectory: String?
     /// Line 8, trimmed: "ready", "standby" (up, not accepting connections), "starting", "stopping".
     public var status: String?
 
@@ -31,6 +33,15 @@ public struct PostmasterPidFile: Equatable, Sendable {
         return PostmasterPidFile(
             pid: pid, dataDirectory: line(2).map(String.init), startTime: line(3).flatMap { Int64($0) },
             port: line(4).flatMap { Int($0) }, status: line(8).map(String.init))
+            .withSocketDirectory(line(5).map(String.init))
+    }
+}
+
+extension PostmasterPidFile {
+    public func withSocketDirectory(_ directory: String?) -> PostmasterPidFile {
+        var copy = self
+        copy.socketDirectory = directory
+        return copy
     }
 }
 

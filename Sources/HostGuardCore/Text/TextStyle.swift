@@ -16,11 +16,6 @@ public enum TerminalColor: Equatable, Sendable {
     public static let brightWhite = TerminalColor.basic(7, bright: true)
 }
 
-/// How many colours the terminal can show. Decided once per prompt from the environment.
-public enum ColorDepth: Equatable, Sendable, Comparable {
-    case none, basic, indexed256, truecolor
-}
-
 public struct TextStyle: Equatable, Sendable {
     public var foreground: TerminalColor?
     public var background: TerminalColor?
