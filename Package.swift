@@ -52,7 +52,7 @@ let package = Package(
         // (see Plugins/EmbedShellPlugin). The tool is a single small file, quick to build.
         .executableTarget(name: "EmbedShell", path: "Plugins/EmbedShell"),
         .plugin(name: "EmbedShellPlugin", capability: .buildTool(), dependencies: ["EmbedShell"]),
-        .testTarget(name: "HostGuardCoreTests", dependencies: ["HostGuardCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "HostGuardCoreTests", dependencies: ["HostGuardCore"], exclude: ["Fixtures", "Guard/Corpus/corpus.txt"]),
         .testTarget(name: "HostGuardSystemTests", dependencies: ["HostGuardSystem", "HostGuardCore"]),
         // Runs the built binary and real shells; needs `swift build` to have produced it.
         .testTarget(name: "HostGuardCLITests", dependencies: ["HostGuardCore"]),

@@ -164,7 +164,7 @@ public enum CommandRules {
         // the host and its services
         PowerRule.rule, InitRule.rule, SystemctlRule.rule, KillRule.rule, CrontabRule.rule,
         // databases
-        DropdbRule.rule, PgCtlRule.rule, PgBasebackupRule.rule, PsqlRule.rule, MysqlRule.rule, RedisCliRule.rule,
+        DropdbRule.rule, PgCtlRule.rule, PgCtlclusterRule.rule, PgBasebackupRule.rule, PsqlRule.rule, MysqlRule.rule, RedisCliRule.rule,
         MongoshRule.rule, Sqlite3Rule.rule,
         // other systems
         DockerRule.rule, GitRule.rule, KubectlRule.rule, TerraformRule.rule, HelmRule.rule,
@@ -185,4 +185,9 @@ extension CommandAssessment {
             return moved
         }
     }
+}
+
+extension CommandRules {
+    /// Files that swallow what is written to them: writing there overwrites nothing.
+    static let sinks: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero", "/dev/full"]
 }

@@ -174,7 +174,7 @@ enum Launch {
                first.contains("$") || ["eval", "source", ".", "exec"].contains(first) && command.words.count > 1 && command.words.dropFirst().contains(where: { $0.contains("$") }) {
                 unreadableCommand = true
             }
-            let written = command.overwrites.filter { !["/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty"].contains($0) }
+            let written = command.overwrites.filter { !CommandRules.sinks.contains($0) }
             if !written.isEmpty {
                 var redirect = CommandAssessment(command: call.command, harm: .overwrite, summary: "overwrite (shell redirection `>`)")
                 redirect.paths = written.map { PathOperand($0, at: nil, harm: .overwrite, followsFinalSymlink: true, onlyIfExists: true) }

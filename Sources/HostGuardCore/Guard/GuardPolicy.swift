@@ -185,7 +185,9 @@ public enum GuardPolicy {
         let spellings = [real] + target.aliases
         if !actsOnLinkOnly {
             if let critical = spellings.lazy.compactMap(CriticalPaths.hit).first {
-                if sweeping || real == RawPath(critical) && target.operand.harm != .delete {
+                // A non-recursive mode or owner change of one critical file is put back as easily
+                // as it was made: it asks for the host name rather than refusing.
+                if sweeping || real == RawPath(critical) && target.operand.harm != .delete && target.operand.harm != .permissions {
                     decision.raise(to: .refuse, "\(name) is (or contains) \(critical), which the host needs to run")
                 } else {
                     decision.raise(to: .typeHostname, "\(name) is (or contains) \(critical), which the host needs to run")
@@ -203,7 +205,9 @@ public enum GuardPolicy {
             if let note = rule.note { decision.notes.append(TerminalText.inert(note)) }
         }
 
-        if actsOnLinkOnly {
+        // A symlink inside a live data directory (pg_wal → /srv/wal) is part of the live set:
+        // removing it breaks the server as surely as removing what it points to.
+        if actsOnLinkOnly && target.liveData.isEmpty {
             if production { decision.raise(to: .confirm, "removes the symbolic link \(name) on \(envWord) (what it points to stays)") }
             return
         }
@@ -270,7 +274,9 @@ public enum GuardPolicy {
             let device = target.blockDevice != nil || real.starts(with: RawPath("/dev"))
             if recursive || target.operand.harm == .wipe || device {
                 decision.raise(to: .typeHostname, "\(command.summary) of \(name) on \(envWord)")
-            } else if target.isDirectory || systemPathPrefixes.contains(where: { real.starts(with: $0) }) {
+            } else if (target.isDirectory && target.operand.harm != .overwrite) || systemPathPrefixes.contains(where: { real.starts(with: $0) }) {
+                // (A directory named as cp/mv/install's destination receives the files inside it;
+                // it is not itself overwritten.)
                 decision.raise(to: .confirm, "\(command.summary) of \(name) on \(envWord)")
             }
             // A lone file elsewhere (a log, a file in a home directory or /tmp) runs: friction

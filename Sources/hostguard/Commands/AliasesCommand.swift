@@ -20,7 +20,11 @@ struct AliasesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let config = ConfigLoader.load(.fromEnvironment())
+        // Only the system config can turn the aliases off, so the user's file is not read: it
+        // may sit on a network home that does not answer, and every new shell runs this.
+        var locations = ConfigLocations.fromEnvironment()
+        locations.userFile = nil
+        let config = ConfigLoader.loadCached(locations)
         guard config.guardSettings.aliases else { return }
         var output = StandardOutput()
         output.write(GuardAliases.script(fromTemplate: ShellIntegration.aliasTemplate(for: shell)!))

@@ -6,7 +6,7 @@ enum BtrfsRule {
     static let rule = CommandRule(["btrfs"], spec: OptionSpec([], stopAtFirstOperand: true)) { call in
         // Subcommands may be abbreviated (`btrfs sub del`): btrfs matches unique prefixes.
         let words = call.arguments.enumerated().filter { !$0.element.hasPrefix("-") }
-        guard words.count >= 2 else { return call.assessment(nil, "btrfs") }
+        guard words.count >= 2 || (words.count == 2 && words[0].element == "check") else { return call.assessment(nil, "btrfs") }
         let group = words[0].element, verb = words[1].element
         let operands = words.dropFirst(2).map { ($0.element, ArgumentRef(word: $0.offset)) }
         func matches(_ word: String, _ full: String, minimum: Int = 2) -> Bool { word.count >= minimum && full.hasPrefix(word) }
@@ -17,7 +17,9 @@ enum BtrfsRule {
         }
         if (matches(group, "check") && call.arguments.contains("--repair")) || (matches(group, "rescue") && verb != "--help") {
             var result = CommandAssessment(command: "btrfs", harm: .overwrite, summary: "rewrites file-system metadata")
-            result.paths = call.paths(operands, harm: .overwrite, recursive: true, follows: true)
+            // `btrfs check --repair DEV`: the device follows the group; `btrfs rescue VERB DEV`.
+            let devices = words.dropFirst(matches(group, "check") ? 1 : 2).map { ($0.element, ArgumentRef(word: $0.offset)) }
+            result.paths = call.paths(devices, harm: .overwrite, recursive: true, follows: true)
             return result
         }
         if matches(group, "device") && (matches(verb, "remove", minimum: 3) || matches(verb, "delete", minimum: 2)) {

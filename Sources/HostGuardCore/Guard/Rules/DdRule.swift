@@ -7,6 +7,7 @@ enum DdRule {
         guard let output = call.operandWords.last(where: { $0.0.hasPrefix("of=") }) else {
             return call.assessment(nil, "writes to standard output")
         }
+        if CommandRules.sinks.contains(String(output.0.dropFirst(3))) { return call.assessment(nil, "writes to \(output.0.dropFirst(3))") }
         var result = call.assessment(.overwrite, "overwrite")
         result.paths = [PathOperand(String(output.0.dropFirst(3)), at: ArgumentRef(word: output.1.word, offset: 3),
                                     harm: .overwrite, followsFinalSymlink: true)]

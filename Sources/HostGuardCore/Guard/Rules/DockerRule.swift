@@ -87,9 +87,9 @@ enum DockerRule {
             return named("container network", .delete, "removes", operands)
         case "kill", "stop", "restart", "container kill", "container stop", "container restart", "pause", "compose stop",
              "compose kill", "compose restart", "pod stop", "pod kill":
-            return named("container", .service, "stops containers", operands)
+            return named("container", .service, path.hasSuffix("restart") ? "the containers restart" : "the containers stop", operands)
         case "compose down":
-            var result = named("container", .service, "stops and removes the project's containers", ["compose project"])
+            var result = named("container", .service, "the project's containers are removed and stop", ["compose project"])
             if has("-v", "--volumes") { result.names.append(NamedOperand(kind: "container volume", name: "the project's volumes", harm: .destroy)); result.harm = .destroy }
             if has("--rmi") { result.names.append(NamedOperand(kind: "container image", name: "the project's images", harm: .destroy)) }
             return result

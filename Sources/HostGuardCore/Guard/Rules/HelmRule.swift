@@ -34,8 +34,8 @@ enum HelmRule {
             result.names = releases.map { NamedOperand(kind: "helm release", name: $0 + context, harm: .destroy) }
             return result
         case "rollback":
-            var result = CommandAssessment(command: "helm", harm: .service, summary: "helm rollback: replaces what runs")
-            result.names = releases.prefix(1).map { NamedOperand(kind: "helm release", name: $0 + context, harm: .service) }
+            var result = CommandAssessment(command: "helm", harm: .overwrite, summary: "helm rollback: replaces what runs")
+            result.names = releases.prefix(1).map { NamedOperand(kind: "helm release", name: $0 + context, harm: .overwrite) }
             return result
         default:
             return call.assessment(nil, "helm \(verb)")

@@ -66,7 +66,7 @@ enum KillRule {
         if harmless.contains(upper) || harmless.contains("SIG" + upper) {
             return call.assessment(nil, "signal \(signal) does not stop the process")
         }
-        var result = CommandAssessment(command: call.command, harm: .service, summary: "\(call.command) -\(signal)")
+        var result = CommandAssessment(command: call.command, harm: .service, summary: "\(call.command) -\(signal): the processes stop")
         result.problems = problems
         result.names = targets.map { NamedOperand(kind: "process", name: $0, harm: .service) }
         if targets.isEmpty { return call.assessment(nil, "no process named") }

@@ -64,15 +64,15 @@ enum KubectlRule {
             if flags.contains(where: { $0.hasPrefix("--prune") }) { return named(.destroy, "apply --prune: deletes resources not in the files") }
             return call.assessment(nil, "\(verb) without --force")
         case "drain":
-            return named(.service, "evicts every pod from the node")
+            return named(.service, "drain: every pod on the node is evicted, its workloads stop")
         case "cordon":
-            return named(.service, "stops scheduling on the node")
+            return named(.service, "cordon: scheduling on the node will stop")
         case "scale":
             guard value("--replicas") == "0" else { return call.assessment(nil, "scale") }
-            return named(.service, "scales to zero replicas")
+            return named(.service, "scale --replicas=0: every replica will stop")
         case "rollout":
             guard operands.dropFirst().first?.0 == "restart" || operands.dropFirst().first?.0 == "undo" else { return call.assessment(nil, "rollout status") }
-            return named(.service, "rollout \(operands[1].0): replaces running pods")
+            return named(operands[1].0 == "undo" ? .overwrite : .service, "rollout \(operands[1].0): replaces running pods")
         case "exec":
             guard let start = execCommand, start < words.count else { return call.assessment(nil, "exec with no command") }
             var context = call.context

@@ -48,7 +48,7 @@ enum LvmRule {
                 return call.assessment(nil, "\(call.command) does not deactivate")
             }
             var result = call.assessment(.unmount, "deactivates volumes")
-            result.names = operands.map { NamedOperand(kind: call.command == "lvchange" ? "logical volume" : "volume group", name: $0.0, harm: .service) }
+            result.names = operands.map { NamedOperand(kind: call.command == "lvchange" ? "logical volume" : "volume group", name: $0.0, harm: .unmount) }
             return result
         }
     }

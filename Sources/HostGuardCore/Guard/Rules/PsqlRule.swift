@@ -28,24 +28,24 @@ enum PsqlRule {
     /// Shared by the SQL clients: findings in the commands, every file, and stdin when no
     /// command or file is given and stdin is not a terminal.
     static func sql(_ call: Invocation, commands: [String], files: [String], database: String, host: String?,
-                    kind: String = "sql") -> CommandAssessment {
+                    kind: String = "sql", harm: Harm = .destroy) -> CommandAssessment {
         let place = "database \(database)" + (host.map { " on \($0)" } ?? "")
         var names: [NamedOperand] = []
         for command in commands {
             for finding in DestructiveSQL.findings(command) {
-                names.append(NamedOperand(kind: kind, name: "\(finding) in \(place)", harm: .destroy))
+                names.append(NamedOperand(kind: kind, name: "\(finding) in \(place)", harm: harm))
             }
         }
         for file in files {
             let source = file == "-" ? "standard input" : file
             if file == "-" && call.stdinIsTerminal { continue }
-            names.append(NamedOperand(kind: kind, name: "SQL from \(source) (not read by the guard) in \(place)", harm: .destroy))
+            names.append(NamedOperand(kind: kind, name: "SQL from \(source) (not read by the guard) in \(place)", harm: harm))
         }
         if commands.isEmpty && files.isEmpty && !call.stdinIsTerminal {
-            names.append(NamedOperand(kind: kind, name: "SQL read from standard input (not a terminal) in \(place)", harm: .destroy))
+            names.append(NamedOperand(kind: kind, name: "SQL read from standard input (not a terminal) in \(place)", harm: harm))
         }
         guard !names.isEmpty else { return call.assessment(nil, commands.isEmpty ? "interactive session" : "SQL reads or adds only") }
-        var result = call.assessment(.destroy, "destructive SQL (\(call.command))")
+        var result = call.assessment(harm, "destructive SQL (\(call.command))")
         result.names = names
         return result
     }

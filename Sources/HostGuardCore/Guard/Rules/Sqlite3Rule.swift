@@ -35,7 +35,8 @@ enum Sqlite3Rule {
         }
         guard let file = operands.first, file.0 != ":memory:" else { return call.assessment(nil, "in-memory database") }
         commands += operands.dropFirst().map(\.0)
-        var result = PsqlRule.sql(call, commands: commands, files: [], database: file.0, host: nil)
+        // A file of its own, not the host's database server: kind `sqlite`, an overwrite of it.
+        var result = PsqlRule.sql(call, commands: commands, files: [], database: file.0, host: nil, kind: "sqlite", harm: .overwrite)
         guard result.harm != nil else { return result }
         result.problems = problems
         result.paths = [PathOperand(file.0, at: file.1, harm: .overwrite, followsFinalSymlink: true, onlyIfExists: true)]

@@ -9,9 +9,9 @@ enum SwapoffRule {
         O("label", short: "L", argument: .required), O("uuid", short: "U", argument: .required),
     ])) { call in
         if call.parsed.has("help") || call.parsed.has("version") { return .harmless("swapoff", "prints help") }
-        var result = call.assessment(.service, "turns swap off")
+        var result = call.assessment(.unmount, "turns swap off")
         let what = call.parsed.has("all") ? "all swap" : (call.operandWords.map(\.0) + call.parsed.values("label") + call.parsed.values("uuid")).joined(separator: " ")
-        result.names = [NamedOperand(kind: "swap", name: what, harm: .service)]
+        result.names = [NamedOperand(kind: "swap", name: what, harm: .unmount)]
         result.hostWide = call.parsed.has("all")
         return result
     }

@@ -10,7 +10,7 @@ enum TeeRule {
         if call.parsed.has("append") || call.parsed.has("help") || call.parsed.has("version") {
             return call.assessment(nil, "appends")
         }
-        let files = call.operandWords.filter { $0.0 != "-" && $0.0 != "/dev/null" }
+        let files = call.operandWords.filter { $0.0 != "-" && !CommandRules.sinks.contains($0.0) }
         guard !files.isEmpty else { return call.assessment(nil, "writes to standard output") }
         var result = call.assessment(.overwrite, "overwrite (tee)")
         result.paths = call.paths(files, harm: .overwrite, follows: true, onlyIfExists: true)

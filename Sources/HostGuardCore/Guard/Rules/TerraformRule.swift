@@ -34,7 +34,7 @@ enum TerraformRule {
             guard operands.first == "delete" else { return call.assessment(nil, "workspace") }
             return named(.destroy, "deletes a workspace (and its state)", ": workspace " + operands.dropFirst().joined(separator: " "))
         case "force-unlock":
-            return named(.service, "removes the state lock (another run may be writing)")
+            return named(.delete, "removes the state lock (another run may be writing)")
         default:
             return .harmless(call.command, "\(call.command) \(verb) does not destroy")
         }

@@ -32,8 +32,8 @@ enum ZfsRule {
             result.paths = parsed.operands.map { PathOperand(words[$0], at: ArgumentRef(word: $0 + offset), harm: .wipe, recursive: true, followsFinalSymlink: true) }
         case "export", "unmount", "umount":
             result = CommandAssessment(command: call.command, harm: .unmount, summary: "\(call.command) \(verb)")
-            result.names = parsed.operands.map { NamedOperand(kind: kind, name: words[$0], harm: .service) }
-            if parsed.has("a") { result.names.append(NamedOperand(kind: kind, name: "all", harm: .service)) }
+            result.names = parsed.operands.map { NamedOperand(kind: kind, name: words[$0], harm: .unmount) }
+            if parsed.has("a") { result.names.append(NamedOperand(kind: kind, name: "all", harm: .unmount)) }
         default:
             return call.assessment(nil, "\(call.command) \(verb) does not destroy")
         }

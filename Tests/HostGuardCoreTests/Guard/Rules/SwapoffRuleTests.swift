@@ -4,7 +4,7 @@ import Testing
 /// SwapoffRule's table: argv → targets and harm.
 @Suite struct SwapoffRuleTests {
     static let rows: [RuleRow] = [
-        RuleRow(["swapoff", "-a"], .service, names: ["swap all swap"], hostWide: true),
+        RuleRow(["swapoff", "-a"], .unmount, names: ["swap all swap"], hostWide: true),
     ]
 
     @Test(arguments: rows) func reads(_ row: RuleRow) { row.check() }
