@@ -40,7 +40,7 @@ extension FleetMetrics {
         let identity = observation.identity
         let config = observation.config
         let cluster = identity.cluster ?? ""
-        var metrics = FleetMetrics(version: observation.version, environment: identity.environment?.name ?? "unknown", cluster: cluster)
+        var metrics = FleetMetrics(version: observation.version, environment: identity.environment?.name ?? Vocabulary.unknownValue, cluster: cluster)
 
         let inventoryRole = config.inventory.first { $0.match(identity.hostName) != nil }?.role
         let declared = config.host.role.map { ($0.value, "config") } ?? inventoryRole.map { ($0, "inventory") }
@@ -55,7 +55,7 @@ extension FleetMetrics {
                     metrics.observed.append(ObservedRole(
                         cluster: cluster, service: result.role?.service ?? result.kind,
                         dataDirectory: result.kind == "postgresql" ? result.subject : "",
-                        role: result.role?.name ?? "unknown", source: source(ofProbe: result.kind)))
+                        role: result.role?.name ?? Vocabulary.unknownValue, source: source(ofProbe: result.kind)))
                 }
             }
         } else if let declared, case .known(let role) = identity.role {

@@ -146,7 +146,7 @@ public enum GuardReportJSON {
         .object([
             ("hostname", .string(report.identity.hostName.short)),
             ("environment", .optional(report.identity.environment?.name)),
-            ("role", .optional(report.identity.role.role?.name ?? (report.identity.role == .notApplicable ? nil : "unknown"))),
+            ("role", .optional(report.identity.role.role?.name ?? (report.identity.role == .notApplicable ? nil : Vocabulary.unknownValue))),
             ("argv", .array(report.argv.map(JSONValue.string))),
             ("command", .string(report.command.command)),
             ("harm", .optional(report.command.harm?.rawValue)),

@@ -114,7 +114,7 @@ public enum GuardPolicy {
         for unknown in command.unknownTargets {
             let why = "\(command.summary): targets not on the command line: \(TerminalText.visible(unknown.reason))"
             let liveHere = facts.servers.contains { $0.running(scan: facts.processScan) != false }
-            let destructive = [.delete, .overwrite, .wipe, .relink, .permissions].contains(unknown.harm)
+            let destructive = [.delete, .overwrite, .wipe, .relink, .permissions, .unmount, .destroy].contains(unknown.harm)
             if liveHere && destructive {
                 decision.raise(to: settings.forceLive ? .typeHostname : .refuse,
                                why + "; live data is on this host (\(facts.servers.map { $0.directory.description }.joined(separator: ", ")))"

@@ -17,7 +17,7 @@ public enum StatusField: String, CaseIterable, Sendable {
     public static func line(
         _ field: StatusField, identity: HostIdentity, configBroken: Bool, maintenance: MaintenanceState
     ) -> (text: String, known: Bool) {
-        let unknown = (text: "unknown", known: false)
+        let unknown = (text: Vocabulary.unknownValue, known: false)
         switch field {
         case .environment:
             guard !configBroken, let environment = identity.environment else { return unknown }

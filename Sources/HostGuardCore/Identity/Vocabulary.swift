@@ -12,6 +12,10 @@ public enum Vocabulary {
         [unknownEnvironment, primary, standby, unknownRole] + GuardLevel.allCases.map { label($0) }
     }
 
+    /// The value machines get for something not known (`status --field`, the guard's JSON
+    /// role, the fleet metrics' environment), where JSON `null` is not available.
+    public static let unknownValue = "unknown"
+
     // MARK: environment
 
     /// An environment nobody configured, or whose configuration could not be trusted or read.
@@ -34,7 +38,7 @@ public enum Vocabulary {
         case .staging: return "staging"
         case .development: return "development"
         case .other: return "other"
-        case .unknown: return "unknown"
+        case .unknown: return unknownValue
         }
     }
 

@@ -54,7 +54,8 @@ public enum ProbeConfiguration: Equatable, Sendable {
         public var mapping: RoleWordMapping
     }
 
-    /// The decoded settings of a spec (decoded once, with the config), or its first error.
+    /// The decoded settings of a spec (decoded once, with the config: `ProbeSpec.configuration`),
+    /// or its first error.
     public static func from(_ spec: ProbeSpec) -> Result<ProbeConfiguration, ConfigDiagnostic> {
         spec.configuration
     }

@@ -20,7 +20,7 @@ struct ProbeConfigurationTests {
         let config = decodeProbe(entries)
         #expect(config.diagnostics.isEmpty, "\(config.diagnostics)")
         let spec = try #require(config.probes.first)
-        #expect(throws: Never.self) { try ProbeConfiguration.from(spec).get() }
+        #expect(throws: Never.self) { try spec.configuration.get() }
     }
 
     @Test("bad settings are errors naming the file and key", arguments: [
