@@ -12,7 +12,10 @@ public enum DestructiveSQL {
             let words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "(" || $0 == ")" || $0 == "," })
                 .map { $0.uppercased() }
             guard let first = words.first else { continue }
-            let object = words.dropFirst().prefix(4).filter { !["IF", "EXISTS", "ONLY", "TABLE"].contains($0) }.first ?? ""
+            // The object's name: after the verb (and, for DROP, the object type), past IF EXISTS,
+            // ONLY, CONCURRENTLY, TABLE.
+            let skipped: Set<String> = ["IF", "EXISTS", "ONLY", "TABLE", "CONCURRENTLY"]
+            let object = words.dropFirst(first == "DROP" ? 2 : 1).first { !skipped.contains($0) } ?? ""
             switch first {
             case "DROP":
                 found.append("DROP \(words.dropFirst().prefix(1).joined()) \(object.lowercased())")

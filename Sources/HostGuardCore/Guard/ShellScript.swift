@@ -128,7 +128,11 @@ public struct ShellScript: Sendable, Equatable {
                 // "$@" is each argument as its own word.
                 for (position, argument) in positional.enumerated() {
                     word += argument
-                    if position < positional.count - 1 { wordStarted = true; endWord() }
+                    if position < positional.count - 1 {
+                        wordStarted = true
+                        endWord()
+                        wordStarted = true
+                    }
                 }
             } else if name.isEmpty {
                 word.append("$")
