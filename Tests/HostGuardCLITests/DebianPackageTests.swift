@@ -54,7 +54,7 @@ struct DebianPackageTests {
             let hostAfter = try? Self.hostState()
             #expect(hostAfter == hostBefore, "the package test changed the host's hostguard package or /etc/hostguard")
         }
-        let deb = try Self.buildPackage()
+        let deb = try PackageArtifact.deb()
 
         // lintian reads the .deb, installs nothing: on the host.
         let lintian = try runProcess("/usr/bin/lintian", ["--fail-on", "error", deb], timeout: 600)

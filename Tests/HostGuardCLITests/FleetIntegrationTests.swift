@@ -39,6 +39,14 @@ struct FleetIntegrationTests {
 
         var textfile: String { directory + "/textfile/hostguard.prom" }
 
+        /// One run of the mounts timer's command inside this host's namespaces.
+        @discardableResult
+        func mountsScan() throws -> ProcessOutput {
+            try runProcess("/usr/bin/nsenter", ["-t", "\(holder.pid)", "--mount", "--uts", HostGuardBinary.path, "mounts", "--timeout", "60"],
+                           environment: ["HOSTGUARD_CONFIG": directory + "/hostguard.toml", "HOSTGUARD_STATE_DIR": directory + "/state"],
+                           timeout: 120)
+        }
+
         /// One run of the refresh timer's command inside this host's namespaces.
         @discardableResult
         func refresh() throws -> ProcessOutput {
@@ -89,6 +97,12 @@ struct FleetIntegrationTests {
             #expect(run.status == 0, "\(host.name): \(run.stderr)")
             #expect(FileManager.default.fileExists(atPath: host.textfile), "\(host.name) wrote no textfile: \(run.stderr)")
         }
+        // The mounts timer renders the same file, adding its own run (0: nothing stale, 1: found).
+        let scan = try hosts[0].mountsScan()
+        #expect(scan.status == 0 || scan.status == 1, "\(scan.stderr)")
+        let afterScan = (try? String(contentsOfFile: hosts[0].textfile, encoding: .utf8)) ?? ""
+        #expect(afterScan.contains("hostguard_last_run_success{timer=\"mounts\"} 1"), "\(afterScan)")
+        #expect(afterScan.contains("hostguard_role{cluster=\"db\",service=\"postgresql\""), "the mounts run dropped the role: \(afterScan)")
         let checked = try runProcess("/usr/bin/promtool", ["check", "metrics"], stdin: try Data(contentsOf: URL(fileURLWithPath: hosts[0].textfile)))
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
 

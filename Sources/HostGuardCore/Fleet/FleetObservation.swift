@@ -8,8 +8,10 @@ public struct FleetObservation: Sendable {
     public var roleState: RoleStateFile?
     /// The last mounts run's summary (nil: the mounts timer has not run).
     public var mounts: StaleMountSummary?
-    /// Reasons of the maintenance switches in force.
-    public var maintenance: [String] = []
+    /// The refresh's replication reading per cluster (nil: none yet).
+    public var replication: ReplicationStateFile?
+    /// The maintenance record and well-known switches in force (nil: not read).
+    public var maintenance: MaintenanceState?
     /// Whether the refresh that is writing now succeeded (nil when the mounts run writes).
     public var refreshSucceeded: Bool?
     /// Now, seconds since the epoch (for the state ages).
@@ -63,7 +65,25 @@ extension FleetMetrics {
                                                  role: role.name, source: declared.1))
         }
 
-        metrics.maintenance = observation.maintenance
+        for entry in observation.replication?.clusters ?? [] {
+            let up: Bool
+            var lag: Int64?
+            switch entry.reading {
+            case .standby(let standby):
+                up = standby.state == .streaming
+                lag = standby.lagBytes
+            case .primary(let primary):
+                // A primary's replication is up while it has the standbys config expects.
+                up = primary.standbys.filter { $0.state == "streaming" }.count >= entry.expectStandbys
+            case .notAnswering:
+                up = false
+            }
+            metrics.replication.append(Replication(cluster: cluster, dataDirectory: entry.dataDirectory, up: up, lagBytes: lag))
+        }
+        if let maintenance = observation.maintenance {
+            if let record = maintenance.active { metrics.maintenance.append(record.reason) }
+            metrics.maintenance += maintenance.switches.map(\.kind.rawValue)
+        }
         metrics.staleMounts = observation.mounts?.stale ?? []
         if let written = observation.roleState?.written {
             metrics.stateAges.append((state: "role", seconds: max(0, observation.now - Double(written))))

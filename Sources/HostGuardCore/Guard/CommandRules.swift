@@ -56,9 +56,19 @@ public enum CommandRules {
         return assessment
     }
 
+    /// One hash look-up on the let-through path (`ls`, `git status`), not a walk of the table.
     static func rule(for command: String) -> CommandRule? {
-        table.first { $0.matches(command) }
+        if let index = index[command] { return table[index] }
+        return table.first { !$0.prefixes.isEmpty && $0.matches(command) }
     }
+
+    static let index: [String: Int] = {
+        var index: [String: Int] = [:]
+        for (position, rule) in table.enumerated() {
+            for name in rule.names where index[name] == nil { index[name] = position }
+        }
+        return index
+    }()
 
     static func baseName(_ word: String) -> String {
         word.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? word

@@ -16,6 +16,9 @@ public enum FleetMetricsFile {
     }
 
     public static func writeSummary(_ summary: StaleMountSummary, to path: String = summaryPath()) throws(SystemError) {
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try system_makeDirectory(String(path[..<slash]), mode: 0o755, existingIsFine: true)
+        }
         try system_writeFileAtomically(path, Array(summary.encoded().utf8), mode: 0o644)
     }
 
@@ -31,6 +34,8 @@ public enum FleetMetricsFile {
             version: version, identity: identity, config: config, roleState: RoleStateStore.read(),
             mounts: readSummary(), now: system_wallClockSeconds())
         observation.refreshSucceeded = refreshSucceeded
+        observation.replication = ReplicationStore.read()
+        observation.maintenance = MaintenanceStore.read(details: false)
         let text = FleetMetrics.observe(observation).rendered()
         do {
             try system_writeFileAtomically(path, Array(text.utf8), mode: 0o644)

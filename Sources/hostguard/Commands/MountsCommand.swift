@@ -72,6 +72,28 @@ struct MountScanArguments: ParsableArguments {
             // Best effort: an unprivileged run cannot write /run/hostguard, and that is fine.
             try? StaleMountNotice.write(staleProcesses: result.staleProcessCount, finishedAt: result.finishedAt)
         }
+        if paths.isEmpty {
+            publishFleetMetrics(result, success: success)
+        }
+    }
+
+    /// A full scan's numbers per mount point and kind go to the state directory, and the fleet's
+    /// metrics file is rendered again from it and the role state (the refresh does the same every
+    /// 10 s; see `FleetMetricsFile`). Acknowledged holders are left out, as from the exit status.
+    func publishFleetMetrics(_ result: MountScanResult?, success: Bool) {
+        let findings = (result?.findings ?? []).filter { !$0.acknowledged }
+            .map { (mountPoint: $0.mountPoint ?? $0.path, kind: $0.kind.rawValue, pid: Int($0.pid)) }
+        let summary = StaleMountSummary.counting(findings, finishedAt: Int64(result?.finishedAt ?? system_wallClockSeconds()), succeeded: success)
+        do {
+            try FleetMetricsFile.writeSummary(summary)
+        } catch {
+            return  // not root, or no state directory: nothing for the fleet from this run
+        }
+        let loaded = IdentityLoader.load(.status)
+        if let failure = FleetMetricsFile.write(identity: loaded.identity, config: loaded.config, refreshSucceeded: nil,
+                                                version: BuildInfo.version) {
+            system_printError("mounts: cannot write the fleet metrics ([metrics] textfile): \(failure)")
+        }
     }
 }
 

@@ -73,3 +73,32 @@ struct FleetObservationTests {
         #expect(metrics.stateAges.map(\.state) == ["mounts"] && metrics.lastRunSuccess.map(\.timer) == ["mounts"])
     }
 }
+
+@Suite("Fleet metrics: replication and maintenance")
+struct FleetReplicationMaintenanceTests {
+    @Test("a stopped standby is down with its lag; a primary is up while it has the standbys it expects; maintenance and switches are reasons")
+    func replicationAndMaintenance() {
+        let standby = ClusterReplication(dataDirectory: "/srv/standby", reading: .standby(.init(state: .stopped, lagBytes: 7)),
+                                         checkedAt: 1, downSince: 1, expectStandbys: 0, lagAlertBytes: 1 << 30, source: "psql")
+        let lonely = ClusterReplication(dataDirectory: "/srv/primary", reading: .primary(.init(standbys: [], freeWalSenders: 10)),
+                                        checkedAt: 1, downSince: nil, expectStandbys: 1, lagAlertBytes: 1 << 30, source: "psql")
+        let served = ClusterReplication(dataDirectory: "/srv/p2", reading: .primary(.init(standbys: [.init(name: "db2", state: "streaming", sync: false, lagBytes: 0)], freeWalSenders: 9)),
+                                        checkedAt: 1, downSince: nil, expectStandbys: 1, lagAlertBytes: 1 << 30, source: "psql")
+        var observation = FleetObservation(version: "1", identity: FleetObservationTests.identity(role: .notApplicable),
+                                           config: FleetObservationTests.config([]), roleState: nil, mounts: nil, now: 5)
+        observation.replication = ReplicationStateFile(clusters: [standby, lonely, served])
+        observation.maintenance = MaintenanceState.decide(
+            record: MaintenanceRecord(reason: "kernel upgrade", by: "alice", since: 0, until: 100),
+            switches: [HostSwitch(kind: .rebootRequired, path: "/run/reboot-required")], now: 5)
+        let metrics = FleetMetrics.observe(observation)
+        #expect(metrics.replication == [
+            .init(cluster: "db", dataDirectory: "/srv/standby", up: false, lagBytes: 7),
+            .init(cluster: "db", dataDirectory: "/srv/primary", up: false, lagBytes: nil),
+            .init(cluster: "db", dataDirectory: "/srv/p2", up: true, lagBytes: nil),
+        ])
+        #expect(metrics.maintenance == ["kernel upgrade", "reboot-required"])
+        observation.maintenance = MaintenanceState.decide(
+            record: MaintenanceRecord(reason: "over", by: "alice", since: 0, until: 4), switches: [], now: 5)
+        #expect(FleetMetrics.observe(observation).maintenance.isEmpty)   // expired by itself
+    }
+}
