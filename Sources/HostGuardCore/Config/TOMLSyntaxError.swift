@@ -18,9 +18,9 @@ public enum TOMLSyntaxError {
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1]
         guard let equals = line.firstIndex(of: "=") else { return nil }
-        let key = trimmed(line[..<equals])
-        var value = trimmed(line[line.index(after: equals)...])
-        if let hash = value.firstIndex(of: "#") { value = trimmed(value[..<hash]) }
+        let key = line[..<equals].trimmingSpaces
+        var value = line[line.index(after: equals)...].trimmingSpaces
+        if let hash = value.firstIndex(of: "#") { value = value[..<hash].trimmingSpaces }
         guard !key.isEmpty, !value.isEmpty, key.allSatisfy(isBareKeyCharacter),
               let first = value.first, first.isLetter,
               value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == " " || $0 == "/" }),
@@ -31,12 +31,5 @@ public enum TOMLSyntaxError {
 
     static func isBareKeyCharacter(_ character: Character) -> Bool {
         character.isASCII && (character.isLetter || character.isNumber || character == "-" || character == "_" || character == ".")
-    }
-
-    static func trimmed(_ text: Substring) -> Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
-        guard let start = text.firstIndex(where: { !isBlank($0) }) else { return "" }
-        let end = text.lastIndex(where: { !isBlank($0) })!
-        return text[start...end]
     }
 }

@@ -15,8 +15,8 @@ public enum MachineInfo {
         for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             let line = rawLine.drop(while: { $0 == " " || $0 == "\t" })
             guard !line.hasPrefix("#"), let equals = line.firstIndex(of: "="),
-                  line[..<equals].trimmingCharacters == key else { continue }
-            let value = unquote(line[line.index(after: equals)...].trimmingCharacters)
+                  line[..<equals].trimmingSpaces == key else { continue }
+            let value = unquote(line[line.index(after: equals)...].trimmingSpaces)
             found = value.isEmpty ? nil : value
         }
         return found
@@ -39,14 +39,5 @@ public enum MachineInfo {
             }
         }
         return out
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingCharacters: Substring {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let start = firstIndex(where: { !isBlank($0) }) else { return "" }
-        let end = lastIndex(where: { !isBlank($0) })!
-        return self[start...end]
     }
 }

@@ -123,6 +123,28 @@ struct ConfigTrustTests {
         #expect(ConfigTrust.steps(to: tree.path + "/loop") == nil)
     }
 
+    @Test("the prompt's config cache is invalidated when a directory behind a link changes mode or a link is repointed")
+    func cacheFollowsTrust() {
+        let tree = Tree()
+        tree.directory("etc")
+        tree.directory("real")
+        tree.directory("other")
+        tree.file("real/hg.toml")
+        tree.file("other/hg.toml")
+        let link = tree.link("etc/hg.toml", to: tree.path + "/real/hg.toml")
+        let locations = ConfigLocations(systemFile: link, systemDropInDirectory: nil, userFile: nil, systemFileNamedExplicitly: true)
+        let before = ConfigCache.signature(locations)
+        #expect(ConfigCache.signature(locations) == before)
+        chmod(tree.path + "/real", 0o777)
+        let opened = ConfigCache.signature(locations)
+        #expect(opened != before)
+        chmod(tree.path + "/real", 0o755)
+        #expect(ConfigCache.signature(locations) == before)
+        unlink(link)
+        tree.link("etc/hg.toml", to: tree.path + "/other/hg.toml")
+        #expect(ConfigCache.signature(locations) != before)
+    }
+
     @Test("the steps are every directory and link walked, the file last")
     func stepsWalked() {
         let tree = Tree()

@@ -36,10 +36,12 @@ public struct HostSection: Equatable, Sendable {
     }
 }
 
-extension String {
-    var trimmingSpaces: Substring {
+extension StringProtocol {
+    /// Without leading and trailing blanks (space, tab, CR, LF): how config values, machine-info
+    /// lines and TOML source lines are compared.
+    var trimmingSpaces: SubSequence {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let end = lastIndex(where: { !isSpace($0) })!
         return self[start...end]
     }
