@@ -8,9 +8,12 @@ struct EntryPointTests {
         let directory = try TemporaryDirectory()
         let link = directory.path + "/guard"
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: HostGuardBinary.path)
-        let victim = try directory.write("victim", "keep me")
-        let result = try runProcess(link, ["rm", "-f", victim])
-        #expect(result.status != 0)
+        // A tree on a host with no config (environment unknown, treated as production): a
+        // recursive delete asks for the host name, and with no terminal that is a refusal. (A
+        // single plain file there runs: the friction budget of issue 10.)
+        let victim = try directory.write("tree/victim", "keep me")
+        let result = try runProcess(link, ["rm", "-rf", directory.path + "/tree"])
+        #expect(result.status == 100, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: victim))
         #expect(result.stderr.contains("guard"))
     }

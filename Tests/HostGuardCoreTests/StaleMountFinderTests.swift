@@ -133,6 +133,21 @@ struct StaleMountFinderTests {
         #expect(MountAcknowledgement.id(of: restarted) == id)
     }
 
+    @Test("mappings are read when a table shows a mount they could be stale on (auto), always (all), never (off)")
+    func mappingPolicy() {
+        #expect(StaleMountFinder(views: Self.views).readsMappings)
+        let clean = MountViews(referenceNamespace: 1, reference: MountTable(parsing: "1 0 8:1 / / rw - ext4 /dev/sda1 rw\n2 1 0:40 / /srv rw - tmpfs t rw\n"))
+        #expect(!StaleMountFinder(views: clean).readsMappings)
+        #expect(StaleMountFinder(views: clean, mappings: .all).readsMappings)
+        #expect(!StaleMountFinder(views: Self.views, mappings: .off).readsMappings)
+        // Without mappings, a mapping on the covered device goes unseen; the program file does not.
+        var finder = StaleMountFinder(views: Self.views, mappings: .off)
+        let process = FakeProcess(pid: 20, held: [HeldObject(kind: .mmap, descriptor: HeldObject.executable, mountID: 130)],
+                                  maps: [ProcessMapping(device: DeviceNumber(major: 0, minor: 52), inode: 5, path: "/p/lib.so")])
+        process.targets[HeldObject.executable] = "/p/bin/server"
+        #expect(finder.findings(for: process).map { "\($0.kind.rawValue) \($0.path)" } == ["mmap /p/bin/server"])
+    }
+
     @Test("findings merge by process, kind and mount, typed keys, first-seen order")
     func merge() {
         let a = StaleFinding(pid: 1, command: "", unit: nil, kind: .fd, reason: .detached, path: "/a", mountPoint: nil, mountID: 7, heldSource: nil, currentSource: nil)

@@ -1,10 +1,13 @@
 /// Something a process holds open through a mount: its cwd, its root, or a descriptor.
 public struct HeldObject: Hashable, Sendable {
     public var kind: StaleKind
-    /// The descriptor number for `.fd`; -1 for cwd and root.
+    /// The descriptor number for `.fd`; -1 for cwd and root; `HeldObject.executable` for the
+    /// program file (kind `.mmap`: its text is mapped).
     public var descriptor: Int32
     /// The mount it was reached through (statx STATX_MNT_ID, or fdinfo `mnt_id`).
     public var mountID: Int
+
+    public static let executable: Int32 = -2
 
     public init(kind: StaleKind, descriptor: Int32 = -1, mountID: Int) {
         self.kind = kind
@@ -20,8 +23,8 @@ public struct HeldObject: Hashable, Sendable {
 public protocol ProcessView {
     var pid: Int32 { get }
     var namespace: UInt64 { get }
-    /// cwd, root and every open descriptor with its mount id (objects whose id could not be
-    /// read are left out).
+    /// cwd, root, the executable and every open descriptor with its mount id (objects whose id
+    /// could not be read are left out).
     var held: [HeldObject] { get }
     /// The link's target as the kernel prints it ("/srv/x", "pipe:[5]"); nil if gone.
     func target(of object: HeldObject) -> String?
@@ -43,7 +46,17 @@ public protocol ProcessView {
 ///
 /// A value type with caches: give each thread its own copy.
 public struct StaleMountFinder: Sendable {
+    /// Whether to read every process's memory mappings (one PROCMAP_QUERY per file-backed
+    /// mapping: about as many calls as the whole statx floor). `auto` reads them only when a
+    /// table shows an over-mounted mount whose device is nowhere visible, i.e. when a mapping
+    /// can be stale by device; the program file of every process is checked anyway (one statx).
+    public enum MappingScan: String, Sendable, CaseIterable {
+        case auto, all, off
+    }
+
     public let views: MountViews
+    /// Decided once per scan from the tables (see `MappingScan`).
+    public let readsMappings: Bool
     private let overMounted: Set<Int>
     /// Unlisted mount ids seen to carry kernel-internal objects (pipefs, sockfs, anon inodes).
     private var internalMounts = Set<Int>()
@@ -52,9 +65,17 @@ public struct StaleMountFinder: Sendable {
     /// Descriptors on a mount no table lists whose file system is visibly mounted elsewhere.
     public private(set) var viaOtherNamespaces = 0
 
-    public init(views: MountViews) {
+    public init(views: MountViews, mappings: MappingScan = .auto) {
         self.views = views
         self.overMounted = views.overMountedIDs
+        switch mappings {
+        case .all: readsMappings = true
+        case .off: readsMappings = false
+        case .auto:
+            readsMappings = views.tables.contains { namespace, table in
+                table.overMountedMounts.contains { views.overMountedMount(forDevice: $0.device, namespace: namespace) != nil }
+            }
+        }
     }
 
     /// The findings for one process, merged (one per process, kind and mount).
@@ -94,6 +115,7 @@ public struct StaleMountFinder: Sendable {
         }
 
         // Memory mappings, by device (maps gives no mount id).
+        guard readsMappings else { return finish(found, process) }
         let namespace = process.namespace
         var interest = deviceInterest[namespace] ?? [:]
         let views = self.views
@@ -118,6 +140,10 @@ public struct StaleMountFinder: Sendable {
                     heldSource: "detached mount (device \(mapping.device))", currentSource: nil))
             }
         }
+        return finish(found, process)
+    }
+
+    private func finish(_ found: [StaleFinding], _ process: some ProcessView) -> [StaleFinding] {
         guard !found.isEmpty else { return [] }
         let command = process.commandLine()
         return StaleFinding.merged(found).map { finding in

@@ -25,14 +25,18 @@ public struct PromptContext: Sendable {
     public var maintenance: MaintenanceState?
     /// The root refresh's replication reading and the time now (nil: none, or not read).
     public var replication: ReplicationView?
+    /// A static role label the live probe contradicts (nil: none).
+    public var roleConflict: RoleConflict?
     public var depth: ColorDepth
     /// False where no terminal would read a title sequence (TERM=dumb, the Linux console).
     public var terminalTakesTitle: Bool
 
     public init(
         identity: HostIdentity, settings: PromptSettings, notices: [PromptNotice] = [], depth: ColorDepth,
-        terminalTakesTitle: Bool = true, maintenance: MaintenanceState? = nil, replication: ReplicationView? = nil
+        terminalTakesTitle: Bool = true, maintenance: MaintenanceState? = nil, replication: ReplicationView? = nil,
+        roleConflict: RoleConflict? = nil
     ) {
+        self.roleConflict = roleConflict
         self.maintenance = maintenance
         self.replication = replication
         self.identity = identity

@@ -3,7 +3,7 @@
 public enum PromptRenderer {
     public static func pieces(for context: PromptContext) -> [PromptPiece] {
         let segments: [(PromptContext) -> PromptPiece?] = [
-            EnvironmentSegment.render, RoleSegment.render, ReplicationSegment.render, HostSegment.render, MaintenanceSegment.render, NoticeSegment.render,
+            EnvironmentSegment.render, RoleSegment.render, RoleConflictSegment.render, ReplicationSegment.render, HostSegment.render, MaintenanceSegment.render, NoticeSegment.render,
         ]
         return segments.compactMap { $0(context) }
     }

@@ -18,6 +18,9 @@ public struct MountScanOptions: Sendable {
     /// only; a descriptor on a mount no table lists is then reported as detached even when it
     /// came from a namespace no readable process is in.
     public var useStatx = true
+    /// Read every process's memory mappings: `auto` only when a table shows a mount a mapping
+    /// could be stale on (see `StaleMountFinder.MappingScan`).
+    public var mappings: StaleMountFinder.MappingScan = .auto
 
     public init() {}
 }
@@ -128,7 +131,7 @@ public struct StaleMountScanner {
         var result = MountScanResult()
         let pids = gathered.pids
         let threadCount = max(1, min(options.threads ?? min(system_processorCount(), 4), pids.count / 64 + 1))
-        let finder = StaleMountFinder(views: gathered.views)
+        let finder = StaleMountFinder(views: gathered.views, mappings: options.mappings)
         final class Worker: @unchecked Sendable {
             var finder: StaleMountFinder
             var findings: [StaleFinding] = []
@@ -197,11 +200,12 @@ final class LiveProcessView: ProcessView {
         var held: [HeldObject] = []
         if let id = (try? process.cwd(withPath: false))?.mountID { held.append(HeldObject(kind: .cwd, mountID: id)) }
         if let id = (try? process.root(withPath: false))?.mountID { held.append(HeldObject(kind: .root, mountID: id)) }
+        if let id = (try? process.link("exe", withPath: false))?.mountID {
+            held.append(HeldObject(kind: .mmap, descriptor: HeldObject.executable, mountID: id))
+        }
         // (An unreadable fd directory: the mappings may still say something.)
-        for descriptor in (try? process.fileDescriptors()) ?? [] {
-            if let id = (try? process.mountID(ofDescriptor: descriptor)) ?? nil {
-                held.append(HeldObject(kind: .fd, descriptor: descriptor, mountID: id))
-            }
+        for (descriptor, id) in (try? process.descriptorMountIDs()) ?? [] {
+            held.append(HeldObject(kind: .fd, descriptor: descriptor, mountID: id))
         }
         self.held = held
     }
@@ -210,11 +214,16 @@ final class LiveProcessView: ProcessView {
         switch object.kind {
         case .cwd: return try? process.cwdPath()
         case .root: return try? process.rootPath()
-        default: return try? process.target(ofDescriptor: object.descriptor)
+        default:
+            if object.descriptor == HeldObject.executable { return try? process.executablePath() }
+            return try? process.target(ofDescriptor: object.descriptor)
         }
     }
 
     func device(of object: HeldObject) -> DeviceNumber? {
+        if object.descriptor == HeldObject.executable {
+            return (try? process.cachedIdentity(of: "exe")).map { DeviceNumber(major: $0.deviceMajor, minor: $0.deviceMinor) }
+        }
         guard object.kind == .fd, let identity = try? process.cachedIdentity(ofDescriptor: object.descriptor) else { return nil }
         return DeviceNumber(major: identity.deviceMajor, minor: identity.deviceMinor)
     }

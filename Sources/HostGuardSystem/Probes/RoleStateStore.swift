@@ -27,10 +27,20 @@ public enum RoleStateStore {
     }
 
     /// Writes atomically (temp file + rename), creating the directory (0755) if needed.
+    ///
+    /// When the probes found what the file already says (the timer's usual run), the new file
+    /// keeps the old one's modification time: the shell integrations re-render only when a file
+    /// they watch changes (`PromptRefreshPlan`), and "the same answer, 10 s later" is no change.
+    /// How old the answer is lives inside the file (`written`), where the prompt reads it.
     public static func write(_ state: RoleStateFile, to path: String = path()) throws(SystemError) {
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try system_makeDirectory(String(path[..<slash]), mode: 0o755, existingIsFine: true)
         }
+        let previous = try? system_readFileAndStatus(path, limit: 1 << 20, followSymlinks: false)
         try system_writeFileAtomically(path, Array(state.encoded().utf8), mode: 0o644)
+        if let previous, var old = RoleStateFile.decode(String(decoding: previous.bytes, as: UTF8.self)[...]) {
+            old.written = state.written
+            if old == state { try? system_setModifiedTime(path, nanoseconds: previous.status.modifiedNanoseconds) }
+        }
     }
 }

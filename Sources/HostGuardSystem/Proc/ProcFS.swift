@@ -257,6 +257,16 @@ public final class ProcessDirectory {
         try named("root") { () throws(SystemError) in try system_readlinkAt(fd, "root") }
     }
 
+    /// The program file (/proc/<pid>/exe), readlink only.
+    public func executablePath() throws(SystemError) -> String {
+        try named("exe") { () throws(SystemError) in try system_readlinkAt(fd, "exe") }
+    }
+
+    /// Device and inode of a link under this directory ("exe", "cwd"), from cached attributes.
+    public func cachedIdentity(of link: String) throws(SystemError) -> CachedFileIdentity {
+        try named(link) { () throws(SystemError) in try system_statxCached(fd, link) }
+    }
+
     /// Targets of every open descriptor, readlink only ("/srv/x", "pipe:[12]", "socket:[9]").
     /// Descriptors closed while we read are left out; an unreadable fd directory throws.
     public func descriptorTargets() throws(SystemError) -> [String] {
@@ -277,6 +287,32 @@ public final class ProcessDirectory {
     /// Open descriptor numbers, ascending.
     public func fileDescriptors() throws(SystemError) -> [Int32] {
         try named("fd") { () throws(SystemError) in try system_listDirectoryAt(fd, "fd") }.compactMap { Int32($0) }.sorted()
+    }
+
+    /// Every open descriptor with the mount it was opened through, in one pass over fd/: the
+    /// directory opened once, listed with getdents64 and each entry statx()ed relative to it
+    /// (cached attributes, STATX_MNT_ID). Where statx has no mount id (kernels before 5.8,
+    /// `useStatx` false) fdinfo's `mnt_id` is read instead. Descriptors closed meanwhile are
+    /// left out.
+    public func descriptorMountIDs() throws(SystemError) -> [(descriptor: Int32, mountID: Int)] {
+        var result: [(Int32, Int)] = []
+        var missing: [Int32] = []
+        let statx = useStatx
+        try named("fd") { () throws(SystemError) in
+            try system_forEachEntryAt(fd, "fd") { directory, name in
+                var number: Int32 = 0
+                for byte in name { number = number &* 10 &+ Int32(byte &- 0x30) }
+                if statx, let id = system_statxMountID(directory, name) {
+                    result.append((number, id))
+                } else {
+                    missing.append(number)
+                }
+            }
+        }
+        for descriptor in missing {
+            if let id = (try? mountID(ofDescriptor: descriptor)) ?? nil { result.append((descriptor, id)) }
+        }
+        return result
     }
 
     /// The mount an open descriptor was opened through (fdinfo `mnt_id`).

@@ -8,10 +8,9 @@ public func system_touch(_ path: String, modifiedNanoseconds: Int64) throws(Syst
     let fd = try valueOrErrno("open", path: path) {
         open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0o600)
     }
-    defer { close(fd) }
-    var info = stat()
-    _ = try valueOrErrno("fstat", path: path) { fstat(fd, &info) }
-    guard info.st_mode & S_IFMT == S_IFREG, info.st_uid == geteuid() else {
+    defer { system_close(fd) }
+    let status = try system_fstat(fd, path: path)
+    guard status.isRegularFile, status.owner == system_effectiveUserID() else {
         throw SystemError("open", path: path, errno: .notPermitted)
     }
     // utimensat(2): UTIME_OMIT ((1l << 30) - 2l in <bits/stat.h>, a macro Swift does not import)
@@ -23,5 +22,12 @@ public func system_touch(_ path: String, modifiedNanoseconds: Int64) throws(Syst
 
 /// Removes a file (not a directory); a missing file is not an error.
 public func system_removeFile(_ path: String) {
-    _ = unlink(path)
+    try? system_unlink(path)
+}
+
+/// Sets `path`'s modification time (utimensat(2), not following a symlink at `path`).
+public func system_setModifiedTime(_ path: String, nanoseconds: Int64) throws(SystemError) {
+    var times = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2),
+                 timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))]
+    _ = try valueOrErrno("utimensat", path: path) { utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) }
 }

@@ -31,6 +31,9 @@ struct MountScanArguments: ParsableArguments {
     @Flag(name: .customLong("proc-only"), help: "Read /proc files only: no statx(2), not even of cached attributes (about twice as slow; a descriptor inherited from a namespace no readable process is in then counts as detached).")
     var procOnly = false
 
+    @Option(name: .customLong("maps"), help: ArgumentHelp("Memory mappings: auto (read them when a table shows an over-mounted mount a mapping could be on), all (every process, every mapping: about doubles the scan), off. The program file of every process is checked in any case.", valueName: "auto|all|off"))
+    var maps: StaleMountFinder.MappingScan = .auto
+
     @Option(name: .customLong("ack"), help: ArgumentHelp("Accept finding ID (as listed): it stays listed, marked acknowledged, but leaves the exit status and the prompt's notice until it changes (repeatable; adds to [mounts] acknowledged).", valueName: "ID"))
     var acknowledged: [String] = []
 
@@ -52,6 +55,7 @@ struct MountScanArguments: ParsableArguments {
         options.includePrivateNamespaces = includePrivate
         options.referencePID = referencePID
         options.useStatx = !procOnly
+        options.mappings = maps
         options.watchedPaths = paths + config.watch.map(\.path)
         return options
     }
@@ -150,6 +154,8 @@ struct MountsScanCommand: ParsableCommand {
         if !result.isClean { throw ExitCode(ExitCodes.staleFound) }
     }
 }
+
+extension StaleMountFinder.MappingScan: ExpressibleByArgument {}
 
 /// The one colour decision (Core's `ColorDepth.detect`, as the prompt makes it: an empty
 /// NO_COLOR does not switch colour off, per no-color.org), for a report on standard output.

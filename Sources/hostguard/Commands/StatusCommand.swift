@@ -62,11 +62,15 @@ struct StatusCommand: ParsableCommand {
                 members.append(("maintenance", MaintenanceReport.json(maintenance)))
                 members.append(("host_switches", MaintenanceReport.switchesJSON(maintenance)))
                 members.append(("clusters", ReplicationReport.clustersJSON(replication)))
+                members += RoleConflict.json(RoleConflict.find(identity: identity, config: config))
                 report = .object(members)
             }
             output.write(report.serialized(pretty: true) + "\n")
         } else {
             output.write(IdentityReport.text(identity, explain: explain))
+            if let conflict = RoleConflict.find(identity: identity, config: config) {
+                output.write("conflict    " + conflict.statusLine + "\n")
+            }
             output.write(ReplicationReport.text(replication, now: now, explain: explain))
             if let line = MaintenanceReport.field(maintenance) { output.write("maint       " + TerminalText.visible(line) + "\n") }
         }

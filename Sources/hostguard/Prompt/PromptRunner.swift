@@ -66,7 +66,7 @@ enum PromptRunner {
         let depth = ColorDepth.detect(settings.color, outputIsTerminal: true, environment: environment)
         let context = PromptContext(identity: identity, settings: settings, notices: notices, depth: depth,
                                     terminalTakesTitle: environment.terminalTakesTitle, maintenance: maintenance,
-                                    replication: replication)
+                                    replication: replication, roleConflict: RoleConflict.find(identity: identity, config: config))
         return PromptRenderer.render(context, dialect: request.dialect)
     }
 
