@@ -108,13 +108,15 @@ public enum LiveSetRelation: Sendable, Equatable {
     /// The target is a block device beneath it.
     case storage(DeviceNumber)
 
+    /// How the target meets the server, read before "the postgresql data directory …".
     public var words: String {
         switch self {
-        case .same(let member): return member.role == "data directory" ? "is" : "is its \(member.role)"
-        case .contains(let member): return member.role == "data directory" ? "contains" : "contains its \(member.role)"
-        case .inside(let member): return member.role == "data directory" ? "is inside" : "is inside its \(member.role)"
-        case .hardLink(let member): return "is a hard link to a file in its \(member.role)"
-        case .possibleHardLink(let member): return "may be a hard link to a file in its \(member.role) (another name for the same file could not be ruled out)"
+        case .same(let member): return member.role == "data directory" ? "is" : "is the \(member.role) of"
+        case .contains(let member): return member.role == "data directory" ? "contains" : "contains the \(member.role) of"
+        case .inside(let member): return member.role == "data directory" ? "is inside" : "is inside the \(member.role) of"
+        case .hardLink(let member): return "is another name (hard link) for a file in the \(member.role) of"
+        case .possibleHardLink(let member):
+            return "may be another name (hard link) for a file in the \(member.role) of (the search was cut short)"
         case .storage(let device): return "is the block device \(device) beneath"
         }
     }

@@ -76,7 +76,7 @@ import Testing
             targets: [target("/tmp/x", identity: FileIdentity(device: 0x700, inode: 77), ancestors: [root], recursive: false, directory: false) {
                 $0.linkCount = 2
                 $0.hardLinkSearchIncomplete = ["/srv/pg/main"]
-            }], level: .refuse, says: "may be a hard link"),
+            }], level: .refuse, says: "may be another name (hard link)"),
         Row(name: "mkfs of the loop device beneath the data directory", argv: ["mkfs.ext4", "/dev/loop0"],
             targets: [target("/dev/loop0", identity: FileIdentity(device: 5, inode: 300), harm: .wipe) { $0.blockDevice = DeviceNumber(major: 7, minor: 0) }],
             level: .refuse, says: "block device 7:0"),
