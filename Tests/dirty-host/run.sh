@@ -146,7 +146,7 @@ elif [ -n "$pg_bin" ]; then
     pg_data=$work/pg
     mkdir -p "$pg_data" && chown postgres: "$pg_data" && chmod 0755 "$work"
     runuser -u postgres -- "$pg_bin/initdb" -D "$pg_data" -A trust > "$out/initdb.log" 2>&1 &&
-        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$out/postgres.log" -w \
+        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/postgres.log" -w \
             -o "-p 5432 -c listen_addresses=127.0.0.1 -k $pg_data" start > "$out/pg_ctl.log" 2>&1 ||
         { log "could not start PostgreSQL on 5432: $out/pg_ctl.log"; pg_data=; exit 1; }
     log "PostgreSQL $(basename "$(dirname "$pg_bin")") running on 5432 from $pg_data"
