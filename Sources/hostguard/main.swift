@@ -19,4 +19,7 @@ if arguments.count >= 2, arguments[1] == "guard" {
 if arguments.count >= 2, arguments[1] == "prompt", let request = FastPromptArguments(Array(arguments.dropFirst(2))) {
     system_exit(PromptRunner.run(request))
 }
+if let usage = CommandSuggestion.check(arguments) {
+    system_exit(usage)
+}
 HostGuardCommand.main()

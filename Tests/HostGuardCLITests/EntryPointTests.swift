@@ -27,6 +27,18 @@ struct EntryPointTests {
         }
     }
 
+    @Test("a mistyped command gets one line with the nearest command, exit 64; guard's help names the host name")
+    func didYouMean() throws {
+        let typo = try runHostGuard(["stauts"])
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("unknown command 'stauts'; did you mean 'status'?"), "\(typo.stderr)")
+        #expect(typo.stderr.split(separator: "\n").count == 1, "\(typo.stderr)")
+        let far = try runHostGuard(["xyzzy"])
+        #expect(far.status == 64 && !far.stderr.contains("did you mean"), "\(far.stderr)")
+        let help = try runHostGuard(["guard", "--help"])
+        #expect(help.stdout.contains("--confirm <hostname>"), "\(help.stdout)")
+    }
+
     @Test("--version names the version")
     func version() throws {
         let result = try runHostGuard(["--version"])

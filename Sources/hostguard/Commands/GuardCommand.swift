@@ -25,7 +25,7 @@ struct GuardCommand: ParsableCommand {
     @Flag(help: "With --dry-run: print the assessment as JSON.")
     var json = false
 
-    @Option(help: "Answer the host-name question without a terminal (must equal the short host name).")
+    @Option(help: ArgumentHelp("Answer the host-name question without a terminal (must equal the short host name).", valueName: "hostname"))
     var confirm: String?
 
     @Flag(help: "Allow the question (instead of a refusal) for a running database's data directory.")
