@@ -8,6 +8,9 @@ public struct GuardReport: Sendable {
     public var decision: GuardDecision
     /// The host's maintenance flag and switches, when read: one banner line (see `MaintenanceState`).
     public var maintenance: MaintenanceState?
+    /// The question was answered on the command line (`--confirm HOST`): the banner must not
+    /// tell anyone to answer y (issue 16).
+    public var answeredOnCommandLine = false
 
     public init(identity: HostIdentity, argv: [String], command: CommandAssessment, targets: [TargetFacts], decision: GuardDecision) {
         self.identity = identity
@@ -68,7 +71,7 @@ public enum GuardBanner {
         }
         if report.command.hostWide { line("target", "the whole host", to: &out) }
         let decision = report.decision
-        line("decision", "\(bold)\(headline(decision))\(off)", to: &out)
+        line("decision", "\(bold)\(headline(decision, answered: report.answeredOnCommandLine))\(off)", to: &out)
         for (index, reason) in decision.reasons.enumerated() {
             line(index == 0 ? "why" : "", "· " + reason, to: &out)
         }
@@ -78,7 +81,10 @@ public enum GuardBanner {
         }
     }
 
-    static func headline(_ decision: GuardDecision) -> String {
+    static func headline(_ decision: GuardDecision, answered: Bool = false) -> String {
+        if answered && (decision.level == .confirm || decision.level == .typeHostname) {
+            return Vocabulary.label(decision.level) + " — answered by --confirm"
+        }
         switch decision.level {
         case .run: return Vocabulary.label(decision.level) + " — nothing here needs a question"
         case .confirm: return Vocabulary.label(decision.level) + " — answer y to run it"

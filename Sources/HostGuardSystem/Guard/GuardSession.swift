@@ -52,6 +52,7 @@ public enum GuardSession {
         var report = GuardReport(identity: identity, argv: argv.map { PathText.visible($0) }, command: command,
                                  targets: shown.targets, decision: decision)
         report.maintenance = MaintenanceStore.read()
+        report.answeredOnCommandLine = options.confirm != nil
         let audit = settings.auditLog
         let hostName = identity.hostName.short
 

@@ -143,3 +143,12 @@ import Testing
         #expect(once.targets[0].liveData[0].running == true)
     }
 }
+
+@Suite struct GuardBannerConfirmTests {
+    @Test func confirmOnTheCommandLineDoesNotSayAnswerY() {
+        var decision = GuardDecision()
+        decision.raise(to: .confirm, "x")
+        #expect(GuardBanner.headline(decision).contains("answer y"))
+        #expect(!GuardBanner.headline(decision, answered: true).contains("answer y"))
+    }
+}
