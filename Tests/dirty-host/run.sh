@@ -157,7 +157,10 @@ fi
 # --- the runs ------------------------------------------------------------------------------------
 
 check_state() {
-    [ "$(sha256sum < "$stale" 2>/dev/null)" = "$stale_sum" ] || fail "$1: $stale changed: $(cat "$stale" 2>&1)"
+    # A full `hostguard mounts` run by anyone on the machine (a person, another checkout's tests)
+    # rewrites this file too: the message says when, so a change outside the runs can be told apart.
+    [ "$(sha256sum < "$stale" 2>/dev/null)" = "$stale_sum" ] ||
+        fail "$1: $stale changed: \"$(tr -d '\n' < "$stale" 2>&1)\", written $(date -u -r "$stale" +%H:%M:%S 2>&1)"
     [ "$(sha256sum < "$toml" 2>/dev/null)" = "$toml_sum" ] || fail "$1: $toml changed"
     [ "$(dpkg-query -W -f='${Status}' hostguard 2>/dev/null)" = "install ok installed" ] || fail "$1: the hostguard package is no longer installed"
     snapshot_trash > "$work/trash.after"
