@@ -73,7 +73,11 @@ struct ShellIntegrationTests {
     @Test("bash: a missing binary leaves the prompt exactly as it was, with no error text")
     func bashMissingBinary() throws {
         let copy = directory.path + "/hostguard-copy"
-        try FileManager.default.copyItem(atPath: HostGuardBinary.path, toPath: copy)
+        // Copied by a child, not in this process: a write descriptor open here while another
+        // test spawns a child is inherited by it, and exec of the copy then fails with
+        // ETXTBSY ("Text file busy"), as seen once under parallel tests.
+        let copied = try runProcess("/bin/cp", [HostGuardBinary.path, copy])
+        try #require(copied.status == 0, "\(copied.stderr)")
         let session = try startBash(binary: copy)
         try session.waitFor { $0.contains("PRODUCTION") }
         try FileManager.default.removeItem(atPath: copy)
