@@ -83,6 +83,25 @@ final class ThrowawayRoot {
         try runProcess(launcher[0], Array(launcher.dropFirst()) + [command] + arguments, environment: environment, timeout: timeout, hermetic: false)
     }
 
+    /// Whether everything written in the root lands in the throw-away layer: the keeper's own
+    /// mount table (its `/proc/PID/mountinfo`, not the host's state) shows its `/` as an overlay
+    /// whose upper directory is under this root's tmpfs. This is what lets the package and
+    /// rollout tests say the host was not touched without reading the host's packages or
+    /// /etc/hostguard.
+    func writesStayInside() -> Bool {
+        guard let table = try? String(contentsOfFile: "/proc/\(pid)/mountinfo", encoding: .utf8) else { return false }
+        // mountinfo(5): field 5 is the mount point as this process sees it, then after " - ":
+        // type, source, super options (where overlayfs lists upperdir=).
+        return table.split(separator: "\n").contains { line in
+            let halves = line.components(separatedBy: " - ")
+            let fields = halves[0].split(separator: " ")
+            guard halves.count == 2, fields.count >= 5, fields[4] == "/" else { return false }
+            let tail = halves[1].split(separator: " ")
+            return tail.first == "overlay" && tail.count >= 3
+                && tail[2].split(separator: ",").contains { $0 == "upperdir=\(directory.path)/rw/upper" }
+        }
+    }
+
     /// Where the host sees `path` of the root.
     func hostPath(_ path: String) -> String { "/proc/\(pid)/root" + path }
 }
