@@ -172,19 +172,10 @@ public enum MountReport {
         return text
     }
 
-    /// Label values escape backslash, double quote and newline (exposition format).
-    static func label(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// Label values as the exposition format wants them: one escaper, `PrometheusText`'s. (The
+    /// copy here walked Characters, so the grapheme "\r\n" in a path slipped through unescaped and
+    /// broke the line.)
+    static func label(_ value: String) -> String { PrometheusText.escapeLabel(value) }
 
     /// A fixed-point decimal without Foundation's formatting: 1700000000.123.
     static func decimal(_ value: Double, places: Int) -> String {

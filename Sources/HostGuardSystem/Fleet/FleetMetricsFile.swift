@@ -8,11 +8,13 @@ public enum FleetMetricsFile {
     /// The mounts run's summary beside the role state: `$HOSTGUARD_STATE_DIR/mounts.summary`.
     public static func summaryPath() -> String { HostLocations.stateDirectory() + "/mounts.summary" }
 
+    /// Believed on the role state's terms (`RoleStateFile.believed`), checked on the file that was
+    /// read: one open, non-blocking, regular files only.
     public static func readSummary(_ path: String = summaryPath()) -> StaleMountSummary? {
-        guard let info = try? system_stat(path), info.isRegularFile,
-              info.owner == 0 || info.owner == system_effectiveUserID(), info.permissions & 0o022 == 0,
-              let text = try? system_readText(path, limit: 1 << 20) else { return nil }
-        return StaleMountSummary.decode(text[...])
+        guard let read = try? system_readFileAndStatus(path, limit: 1 << 20, followSymlinks: false),
+              RoleStateFile.believed(owner: read.status.owner, permissions: read.status.permissions,
+                                     reader: system_effectiveUserID()) else { return nil }
+        return StaleMountSummary.decode(String(decoding: read.bytes, as: UTF8.self)[...])
     }
 
     public static func writeSummary(_ summary: StaleMountSummary, to path: String = summaryPath()) throws(SystemError) {

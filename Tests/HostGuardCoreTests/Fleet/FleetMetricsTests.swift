@@ -100,3 +100,12 @@ struct FleetMetricsTests {
         #expect(PrometheusText.number(.nan) == "NaN")
     }
 }
+
+@Suite("Prometheus label escaping, shared by the mounts metrics")
+struct PrometheusLabelTests {
+    @Test("a CR LF in a mount point is escaped, not a line break (it was one grapheme to the old copy)")
+    func crlf() {
+        #expect(MountReport.label("/srv/a\r\nb\"c\\") == "/srv/a\r\\nb\\\"c\\\\")
+        #expect(!MountReport.label("x\r\ny").contains("\n"))
+    }
+}
